@@ -1,0 +1,46 @@
+/* mt_alloc.c — the allocation interface, backed by Boehm GC.
+ * Kept narrow (allocate, allocate pointer-free, resize) so a precise
+ * collector can replace it without touching interpreters.
+ */
+#include "config.h"
+
+#include <gc.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mt_internal.h"
+
+static void default_oom(size_t size)
+{
+    (void)size;
+    mt_die(1, "out of memory");
+}
+
+static void (*oom_handler)(size_t) = default_oom;
+
+void mt_set_oom_handler(void (*handler)(size_t size)) { oom_handler = handler ? handler : default_oom; }
+
+static void *checked(void *block, size_t size)
+{
+    if (!block && size)
+        oom_handler(size);
+    return block;
+}
+
+void *mt_alloc(size_t size) { return checked(GC_MALLOC(size), size); }
+
+void *mt_alloc_atomic(size_t size) { return checked(GC_MALLOC_ATOMIC(size), size); }
+
+void *mt_realloc(void *block, size_t size) { return checked(GC_REALLOC(block, size), size); }
+
+char *mt_strdup(const char *s)
+{
+    size_t len = strlen(s) + 1;
+    return memcpy(mt_alloc_atomic(len), s, len);
+}
+
+/* Called by mt_init before the first allocation. */
+void mt_alloc_start(void)
+{
+    GC_INIT();
+}

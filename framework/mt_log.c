@@ -1,0 +1,106 @@
+/* mt_log.c — MTLOG=category[,category...][:file], in the spirit of PYPYLOG,
+ * and the counters behind the one-line `jit-summary` printed at exit.
+ */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mt_internal.h"
+
+static const struct {
+    const char *name;
+    unsigned bit;
+} log_categories[] = {
+    {"jit-summary", MT_LOG_JIT_SUMMARY},
+    {"jit-ir", MT_LOG_JIT_IR},
+    {"jit-abort", MT_LOG_JIT_ABORT},
+};
+
+bool mt_log_parse(const char *spec, unsigned *categories, char *file, size_t filesize,
+                  char *err, size_t errsize)
+{
+    unsigned mask = 0;
+    const char *colon = strchr(spec, ':');
+    size_t cats_len = colon ? (size_t)(colon - spec) : strlen(spec);
+    const char *item = spec;
+    while (item < spec + cats_len) {
+        size_t len = strcspn(item, ",:");
+        size_t i, n = sizeof log_categories / sizeof log_categories[0];
+        for (i = 0; i < n; i++)
+            if (strlen(log_categories[i].name) == len && !memcmp(log_categories[i].name, item, len))
+                break;
+        if (i == n) {
+            snprintf(err, errsize, "unknown log category '%.*s' (known: jit-summary, jit-ir, jit-abort)",
+                     (int)len, item);
+            return false;
+        }
+        mask |= log_categories[i].bit;
+        item += len + (item[len] == ',');
+    }
+    if (!mask) {
+        snprintf(err, errsize, "no log category given");
+        return false;
+    }
+    if (colon && !colon[1]) {
+        snprintf(err, errsize, "empty log file name after ':'");
+        return false;
+    }
+    if (colon && strlen(colon + 1) >= filesize) {
+        snprintf(err, errsize, "log file name too long");
+        return false;
+    }
+    snprintf(file, filesize, "%s", colon ? colon + 1 : "");
+    *categories = mask;
+    return true;
+}
+
+static unsigned enabled_categories;
+static FILE *log_file;
+static mt_stats stats;
+
+mt_stats *mt_jit_stats(void) { return &stats; }
+
+bool mt_log_enabled(unsigned category) { return (enabled_categories & category) != 0; }
+
+void mt_log(unsigned category, const char *fmt, ...)
+{
+    if (!mt_log_enabled(category))
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(log_file ? log_file : stderr, fmt, ap);
+    va_end(ap);
+}
+
+void mt_stats_print_summary(const mt_stats *s, FILE *out)
+{
+    fprintf(out, "jit-summary: loops=%llu bridges=%llu aborts=%llu guard_failures=%llu compile_ms=%.1f\n",
+            (unsigned long long)s->loops, (unsigned long long)s->bridges,
+            (unsigned long long)s->aborts, (unsigned long long)s->guard_failures, s->compile_ms);
+}
+
+static void print_summary_at_exit(void)
+{
+    mt_stats_print_summary(&stats, log_file ? log_file : stderr);
+    if (log_file)
+        fclose(log_file);
+}
+
+/* Called by mt_init with the MTLOG value (or NULL). */
+void mt_log_start(const char *spec)
+{
+    char file[4096], err[256];
+    if (!spec || !*spec)
+        return;
+    if (!mt_log_parse(spec, &enabled_categories, file, sizeof file, err, sizeof err))
+        mt_die(2, "MTLOG: %s", err);
+    if (*file) {
+        log_file = fopen(file, "w");
+        if (!log_file)
+            mt_die(2, "MTLOG: cannot open '%s' for writing", file);
+    }
+    if (enabled_categories & MT_LOG_JIT_SUMMARY)
+        atexit(print_summary_at_exit);
+}

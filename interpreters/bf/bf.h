@@ -1,0 +1,60 @@
+/* bf.h — mtbf, Brainfuck on metatrace: the program form, the tape, and the
+ * entry points shared by the parser, the interpreter and the tests. */
+#ifndef BF_H
+#define BF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "mt.h"
+
+typedef enum {
+    BF_ADD,   /* cell += arg (mod 256); runs of + and - folded */
+    BF_MOVE,  /* pos += arg; runs of > and < folded */
+    BF_OUT,   /* write the cell */
+    BF_IN,    /* read into the cell; EOF leaves it unchanged */
+    BF_OPEN,  /* [: if the cell is zero, continue after the matching ] */
+    BF_CLOSE, /* ]: if the cell is non-zero, continue after the matching [ */
+    BF_END,
+} bf_opcode;
+
+typedef struct bf_insn {
+    bf_opcode op;
+    int64_t arg; /* amount for ADD/MOVE; index of the matching bracket for OPEN/CLOSE */
+} bf_insn;
+
+typedef struct bf_program {
+    bf_insn *code; /* ends with BF_END */
+    size_t length;
+} bf_program;
+
+/* Parse `size` bytes of source.  On an unmatched bracket returns false and
+ * sets *line and *column (1-based, column in bytes) and *bracket ('[' or
+ * ']'): the first ']' without an open '[', else the earliest '[' never
+ * closed. */
+bool bf_parse(const char *source, size_t size, bf_program *prog, long *line, long *column,
+              char *bracket);
+
+/* The tape: unbounded in both directions, grown on demand.  The interpreter
+ * keeps `cells` and `length` in locals and reloads them after a grow. */
+typedef struct bf_tape {
+    uint8_t *cells;
+    mt_int length;
+    mt_int limit; /* most cells the tape may ever have */
+} bf_tape;
+
+void bf_tape_init(bf_tape *tape, mt_int limit);
+/* Make `pos` (which may be negative or >= length) a valid index: grows the
+ * tape and returns the index the same cell has afterwards. */
+mt_int bf_tape_grow(bf_tape *tape, mt_int pos);
+
+/* Residual calls made by the handlers.  With interactive input the output
+ * is flushed before each read, so prompts appear. */
+void bf_io_start(bool interactive);
+void bf_putc(mt_int cell);
+mt_int bf_getc(mt_int cell);
+
+void bf_run_interp(const bf_program *prog, bf_tape *tape);
+
+#endif

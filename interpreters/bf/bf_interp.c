@@ -1,0 +1,16 @@
+/* bf_interp.c — the interp-mode instantiation of the handlers: plain C
+ * values, no tracing branches, as fast as a hand-written interpreter. */
+#include "config.h"
+
+#include "bf.h"
+
+void bf_run_interp(const bf_program *prog, bf_tape *tape)
+{
+    mt_ptr cells = tape->cells;
+    mt_int pos = tape->length / 2;
+    mt_int length = tape->length;
+    for (size_t pc = 0;; pc++) {
+        const bf_insn *insn = &prog->code[pc];
+#include "bf_ops.h"
+    }
+}

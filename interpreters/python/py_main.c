@@ -1,0 +1,144 @@
+/* py_main.c — the mtpy command line, shaped like CPython's:
+ * `mtpy [--jit OPTIONS] [-c cmd | -m mod | file | -] [arg] ...`.
+ * It finds and reads the program; the evaluator that runs it is issue 6. */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "mt.h"
+
+static const char usage_line[] =
+    "usage: mtpy [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+
+static void usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%sTry `mtpy -h' for more information.\n", usage_line);
+    exit(2);
+}
+
+static void help(void)
+{
+    printf("%s"
+           "Options:\n"
+           "-c cmd : program passed in as string (terminates option list)\n"
+           "-h     : print this help message and exit (also -? or --help)\n"
+           "-m mod : run library module as a script (terminates option list)\n"
+           "-V     : print the Python version number and exit (also --version)\n"
+           "--jit OPTIONS : JIT settings; --jit help lists them (also MTJIT=OPTIONS)\n"
+           "file   : program read from script file\n"
+           "-      : program read from stdin (default; interactive mode if a tty)\n"
+           "arg ...: arguments passed to program in sys.argv[1:]\n",
+           usage_line);
+}
+
+/* Read all of `f`; NULL with errno set on a read error. */
+static char *read_stream(FILE *f, size_t *size)
+{
+    size_t capacity = 1 << 14, used = 0;
+    char *data = mt_alloc_atomic(capacity + 1);
+    for (;;) {
+        used += fread(data + used, 1, capacity - used, f);
+        if (used < capacity)
+            break;
+        capacity *= 2;
+        data = mt_realloc(data, capacity + 1);
+    }
+    if (ferror(f))
+        return NULL;
+    data[used] = '\0';
+    *size = used;
+    return data;
+}
+
+/* CPython reports the absolute path of a script it cannot open. */
+static void cannot_open(const char *path, int err)
+{
+    char cwd[PATH_MAX];
+    const char *prefix = path[0] != '/' && getcwd(cwd, sizeof cwd) ? cwd : NULL;
+    fprintf(stderr, "mtpy: can't open file '%s%s%s': [Errno %d] %s\n", prefix ? prefix : "",
+            prefix ? "/" : "", path, err, strerror(err));
+    exit(2);
+}
+
+static char *read_script(const char *path, size_t *size)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        mt_die(1, "can't find '__main__' module in '%s'", path);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        cannot_open(path, errno);
+    char *source = read_stream(f, size);
+    if (!source)
+        cannot_open(path, errno);
+    fclose(f);
+    return source;
+}
+
+int main(int argc, char **argv)
+{
+    mt_init("mtpy");
+    const char *command = NULL, *module = NULL, *script = NULL;
+    int i;
+    for (i = 1; i < argc && !command && !module; i++) {
+        const char *arg = argv[i];
+        if (!strcmp(arg, "--jit") || !strncmp(arg, "--jit=", 6)) {
+            if (arg[5] == '=')
+                mt_jit_flag(arg + 6);
+            else if (++i < argc)
+                mt_jit_flag(argv[i]);
+            else
+                usage_error("Argument expected for the %s option", arg);
+        } else if (!strcmp(arg, "-h") || !strcmp(arg, "-?") || !strcmp(arg, "--help")) {
+            help();
+            return 0;
+        } else if (!strcmp(arg, "-V") || !strcmp(arg, "--version")) {
+            printf("Python 3.11 (mtpy, metatrace %s)\n", PACKAGE_VERSION);
+            return 0;
+        } else if (!strncmp(arg, "-c", 2) || !strncmp(arg, "-m", 2)) {
+            const char *value = arg[2] ? arg + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!value)
+                usage_error(arg[1] == 'c' ? "Argument expected for the -c option"
+                                          : "Argument expected for the -m option%s", "");
+            *(arg[1] == 'c' ? &command : &module) = value;
+        } else if (!strcmp(arg, "--")) {
+            i++;
+            break;
+        } else if (arg[0] == '-' && arg[1]) {
+            usage_error(arg[1] == '-' ? "unknown option %s" : "Unknown option: %s", arg);
+        } else {
+            break;
+        }
+    }
+    if (!command && !module && i < argc && strcmp(argv[i], "-"))
+        script = argv[i];
+
+    size_t size;
+    const char *name;
+    if (command) {
+        name = "<string>";
+        size = strlen(command);
+    } else if (module) {
+        char path[PATH_MAX];
+        snprintf(path, sizeof path, "%s.py", module);
+        if (access(path, R_OK) != 0)
+            mt_die(1, "No module named %s", module);
+        read_script(path, &size);
+        name = module;
+    } else if (script) {
+        read_script(script, &size);
+        name = script;
+    } else {
+        if (!read_stream(stdin, &size))
+            mt_die(1, "error reading <stdin>: %s", strerror(errno));
+        name = "<stdin>";
+    }
+    mt_die(1, "cannot run %s (%zu bytes): the Python evaluator is not part of this build yet",
+           name, size);
+}

@@ -1,0 +1,1 @@
+An empty program: nothing but comments (no commands at all)
