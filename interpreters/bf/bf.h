@@ -45,6 +45,7 @@ typedef struct bf_tape {
 } bf_tape;
 
 void bf_tape_init(bf_tape *tape, mt_int limit);
+void bf_tape_free(bf_tape *tape);
 /* Make `pos` (which may be negative or >= length) a valid index: grows the
  * tape and returns the index the same cell has afterwards. */
 mt_int bf_tape_grow(bf_tape *tape, mt_int pos);

@@ -9,8 +9,11 @@ void bf_run_interp(const bf_program *prog, bf_tape *tape)
     mt_ptr cells = tape->cells;
     mt_int pos = tape->length / 2;
     mt_int length = tape->length;
+    /* A local copy: byte stores to the tape may alias anything, so reading
+     * prog->code on every instruction would be a reload each time. */
+    const bf_insn *code = prog->code;
     for (size_t pc = 0;; pc++) {
-        const bf_insn *insn = &prog->code[pc];
+        const bf_insn *insn = &code[pc];
 #include "bf_ops.h"
     }
 }

@@ -18,6 +18,12 @@ void bf_tape_init(bf_tape *tape, mt_int limit)
         mt_die(1, "out of memory (tape of %lld cells)", (long long)tape->length);
 }
 
+void bf_tape_free(bf_tape *tape)
+{
+    free(tape->cells);
+    tape->cells = NULL;
+}
+
 /* The tape's block is plain malloc memory: it holds no pointers, and a large
  * block that is grown by doubling is what realloc does best. */
 mt_int bf_tape_grow(bf_tape *tape, mt_int pos)

@@ -87,6 +87,7 @@ Test(bf, tape_grows_right_and_keeps_cells)
     cr_expect_geq(tape.length, length + 6);
     cr_expect_eq(tape.cells[length - 1], 7);
     cr_expect_eq(tape.cells[length + 5], 0);
+    bf_tape_free(&tape);
 }
 
 Test(bf, tape_grows_left_and_shifts_cells)
@@ -100,6 +101,7 @@ Test(bf, tape_grows_left_and_shifts_cells)
     cr_expect_eq(tape.cells[pos], 0);
     cr_expect_eq(tape.cells[pos + 3], 9);
     cr_expect_geq(tape.length, length + 3);
+    bf_tape_free(&tape);
 }
 
 Test(bf, tape_beyond_its_limit_is_a_clean_error, .exit_code = 1)

@@ -1,0 +1,174 @@
+/* mt_ir.c — the IR tables, the trace builder and the printer. */
+#include "config.h"
+
+#include <string.h>
+
+#include "mt_internal.h"
+#include "mt_ir.h"
+
+const mt_irinfo mt_irinfo_table[MT_IR__COUNT] = {
+#define MT_IR_INFO(name, shape, type, flags) \
+    [MT_IR_##name] = {#name, MT_SHAPE_##shape, MT_TYPE_##type, flags},
+    MT_IRDEF(MT_IR_INFO)
+#undef MT_IR_INFO
+};
+
+/* Grow `*array` (of `elem` bytes each) so it has room for `need` items. */
+static void reserve(void **array, uint32_t *max, uint32_t need, size_t elem)
+{
+    if (need <= *max)
+        return;
+    uint32_t n = *max ? *max : 64;
+    while (n < need)
+        n *= 2;
+    *array = mt_realloc(*array, n * elem);
+    *max = n;
+}
+#define RESERVE(t, field, count, need) \
+    reserve((void **)&(t)->field, &(t)->max##count, (need), sizeof *(t)->field)
+
+void mt_trace_init(mt_trace *t)
+{
+    memset(t, 0, sizeof *t);
+    RESERVE(t, ins, ins, 1);
+    t->ins[0] = (mt_ins){.op = MT_IR_NOP};
+    t->nins = 1; /* ref 0 means "no value" */
+}
+
+mt_ref mt_ir_emit(mt_trace *t, mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux)
+{
+    RESERVE(t, ins, ins, t->nins + 1);
+    if (mt_irinfo_table[op].type != MT_TYPE_ANY)
+        type = mt_irinfo_table[op].type;
+    t->ins[t->nins] = (mt_ins){.op = op, .type = type, .a = a, .b = b, .c = c, .aux = aux};
+    return t->nins++;
+}
+
+mt_ref mt_ir_const(mt_trace *t, mt_irtype type, int64_t value)
+{
+    /* Interned: the recorder emits few distinct constants, and scanning
+     * backwards finds recent ones first. */
+    for (mt_ref r = t->nins; r-- > 1;) {
+        const mt_ins *ins = &t->ins[r];
+        if (ins->op == MT_IR_CONST && ins->type == type && ins->aux == value)
+            return r;
+    }
+    return mt_ir_emit(t, MT_IR_CONST, type, 0, 0, 0, value);
+}
+
+mt_ref mt_ir_input(mt_trace *t, mt_irtype type, uint32_t slot)
+{
+    if (slot >= t->ninputs)
+        t->ninputs = slot + 1;
+    return mt_ir_emit(t, MT_IR_INPUT, type, 0, 0, 0, slot);
+}
+
+uint32_t mt_ir_pool_add(mt_trace *t, const mt_ref *refs, uint32_t n)
+{
+    RESERVE(t, pool, pool, t->npool + n);
+    memcpy(t->pool + t->npool, refs, n * sizeof *refs);
+    t->npool += n;
+    return t->npool - n;
+}
+
+uint32_t mt_ir_call_add(mt_trace *t, void *fn, const char *name, unsigned effects)
+{
+    for (uint32_t i = 0; i < t->ncalls; i++)
+        if (t->calls[i].fn == fn && !strcmp(t->calls[i].name, name) && t->calls[i].effects == effects)
+            return i;
+    RESERVE(t, calls, calls, t->ncalls + 1);
+    t->calls[t->ncalls] = (mt_callinfo){fn, name, effects};
+    return t->ncalls++;
+}
+
+uint32_t mt_ir_snapshot_add(mt_trace *t, const int64_t *greens, uint32_t ngreens,
+                            const mt_ref *reds, uint32_t nreds, const mt_ref *replay,
+                            uint32_t nreplay)
+{
+    RESERVE(t, snaps, snaps, t->nsnaps + 1);
+    RESERVE(t, words, words, t->nwords + ngreens);
+    mt_snapshot *s = &t->snaps[t->nsnaps];
+    s->greens = t->nwords;
+    s->ngreens = ngreens;
+    memcpy(t->words + t->nwords, greens, ngreens * sizeof *greens);
+    t->nwords += ngreens;
+    s->nreds = nreds;
+    s->reds = mt_ir_pool_add(t, reds, nreds);
+    s->nreplay = nreplay;
+    s->replay = mt_ir_pool_add(t, replay, nreplay);
+    return t->nsnaps++;
+}
+
+/* ---- printer ------------------------------------------------------------- */
+
+static const char *type_suffix(mt_irtype type)
+{
+    return type == MT_TYPE_INT ? ".int" : type == MT_TYPE_PTR ? ".ptr" : "";
+}
+
+static void print_name(const char *name, FILE *out)
+{
+    for (; *name; name++)
+        fputc(*name >= 'A' && *name <= 'Z' ? *name - 'A' + 'a' : *name, out);
+}
+
+static void print_refs(const mt_trace *t, uint32_t first, uint32_t n, const char *sep, FILE *out)
+{
+    for (uint32_t i = 0; i < n; i++)
+        fprintf(out, "%s%%%u", i ? sep : "", t->pool[first + i]);
+}
+
+static void print_effects(unsigned effects, FILE *out)
+{
+    static const char *names[] = {"reads", "writes", "io", "raises"};
+    bool any = false;
+    for (unsigned i = 0; i < 4; i++)
+        if (effects & (1u << i)) {
+            fprintf(out, "%s%s", any ? "," : " effects=", names[i]);
+            any = true;
+        }
+}
+
+void mt_ir_print(const mt_trace *t, FILE *out)
+{
+    for (mt_ref r = 1; r < t->nins; r++) {
+        const mt_ins *ins = &t->ins[r];
+        const mt_irinfo *info = mt_ir_info(ins);
+        fputs("  ", out);
+        if (ins->type != MT_TYPE_VOID)
+            fprintf(out, "%%%u = ", r);
+        print_name(info->name, out);
+        if (info->type == MT_TYPE_ANY)
+            fputs(type_suffix(ins->type), out);
+        switch (info->shape) {
+        case MT_SHAPE_N: break;
+        case MT_SHAPE_A: fprintf(out, " %%%u", ins->a); break;
+        case MT_SHAPE_AB: fprintf(out, " %%%u, %%%u", ins->a, ins->b); break;
+        case MT_SHAPE_ABC: fprintf(out, " %%%u, %%%u, %%%u", ins->a, ins->b, ins->c); break;
+        case MT_SHAPE_K: fprintf(out, " %lld", (long long)ins->aux); break;
+        case MT_SHAPE_AK: fprintf(out, " %%%u, %lld", ins->a, (long long)ins->aux); break;
+        case MT_SHAPE_ABK: fprintf(out, " %%%u, %%%u, %lld", ins->a, ins->b, (long long)ins->aux); break;
+        case MT_SHAPE_V:
+            if (ins->op == MT_IR_CALL)
+                fprintf(out, " %s", t->calls[ins->a].name);
+            fputs("(", out);
+            print_refs(t, (uint32_t)ins->aux, ins->b, ", ", out);
+            fputs(")", out);
+            if (ins->op == MT_IR_CALL)
+                print_effects(t->calls[ins->a].effects, out);
+            break;
+        }
+        if (info->flags & MT_IRF_GUARD) {
+            const mt_snapshot *s = &t->snaps[ins->snap];
+            fputs(" [", out);
+            for (uint32_t i = 0; i < s->ngreens; i++)
+                fprintf(out, "%s%lld", i ? " " : "", (long long)t->words[s->greens + i]);
+            fputs(" | ", out);
+            print_refs(t, s->reds, s->nreds, " ", out);
+            fputs(" | ", out);
+            print_refs(t, s->replay, s->nreplay, " ", out);
+            fputs("]", out);
+        }
+        fputc('\n', out);
+    }
+}

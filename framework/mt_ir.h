@@ -1,0 +1,154 @@
+/* mt_ir.h — the trace IR.  MT_IRDEF is the single list of operations; every
+ * table (names, operand shapes, flags, printer, parser, verifier, optimizer
+ * folds, backend lowerings) is indexed from it.
+ *
+ * A trace is linear SSA: instruction i defines value %i.  Operands are refs
+ * to earlier instructions; constants are CONST instructions, interned so
+ * equal constants share one ref.
+ */
+#ifndef MT_IR_H
+#define MT_IR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* Operand shapes: which of a, b, c are refs and whether aux means something.
+ *   N none   A a   AB a,b   ABC a,b,c   K aux only   AK a+aux   ABK a,b+aux
+ *   V variable: the args are refs in the trace's pool (aux = first, b =
+ *     count); for CALL, a is the index of its mt_callinfo, not a ref */
+#define MT_IRDEF(_)                                                                  \
+    /* name          shape  type  flags */                                             \
+    _(NOP,           N,     VOID, 0)                                                   \
+    _(CONST,         K,     ANY,  MT_IRF_PURE)            /* aux = value */            \
+    _(INPUT,         K,     ANY,  0)                      /* aux = input slot */       \
+    _(ADD,           AB,    INT,  MT_IRF_PURE | MT_IRF_COMM)                           \
+    _(SUB,           AB,    INT,  MT_IRF_PURE)                                         \
+    _(MUL,           AB,    INT,  MT_IRF_PURE | MT_IRF_COMM)                           \
+    _(AND,           AB,    INT,  MT_IRF_PURE | MT_IRF_COMM)                           \
+    _(OR,            AB,    INT,  MT_IRF_PURE | MT_IRF_COMM)                           \
+    _(XOR,           AB,    INT,  MT_IRF_PURE | MT_IRF_COMM)                           \
+    _(SHL,           AB,    INT,  MT_IRF_PURE)                                         \
+    _(SHR,           AB,    INT,  MT_IRF_PURE)            /* logical */                \
+    _(SAR,           AB,    INT,  MT_IRF_PURE)            /* arithmetic */             \
+    _(NEG,           A,     INT,  MT_IRF_PURE)                                         \
+    _(EQ,            AB,    INT,  MT_IRF_PURE | MT_IRF_COMM)  /* 0 or 1 */             \
+    _(NE,            AB,    INT,  MT_IRF_PURE | MT_IRF_COMM)                           \
+    _(LT,            AB,    INT,  MT_IRF_PURE)            /* signed */                 \
+    _(LE,            AB,    INT,  MT_IRF_PURE)                                         \
+    _(ULT,           AB,    INT,  MT_IRF_PURE)            /* unsigned */               \
+    _(ADD_OV,        AB,    INT,  MT_IRF_GUARD)           /* exits on overflow */      \
+    _(SUB_OV,        AB,    INT,  MT_IRF_GUARD)                                        \
+    _(MUL_OV,        AB,    INT,  MT_IRF_GUARD)                                        \
+    _(LOAD_U8,       AB,    INT,  MT_IRF_LOAD)            /* a[b] */                   \
+    _(LOAD_INT,      AK,    INT,  MT_IRF_LOAD)            /* *(int64 *)(a + aux) */    \
+    _(LOAD_PTR,      AK,    PTR,  MT_IRF_LOAD)                                         \
+    _(STORE_U8,      ABC,   VOID, MT_IRF_STORE)           /* a[b] = c */               \
+    _(STORE_INT,     ABK,   VOID, MT_IRF_STORE)           /* *(a + aux) = b */         \
+    _(STORE_PTR,     ABK,   VOID, MT_IRF_STORE)                                        \
+    _(GUARD_TRUE,    A,     VOID, MT_IRF_GUARD)           /* exit unless a != 0 */     \
+    _(GUARD_FALSE,   A,     VOID, MT_IRF_GUARD)           /* exit unless a == 0 */     \
+    _(GUARD_VALUE,   AB,    VOID, MT_IRF_GUARD)           /* exit unless a == b */     \
+    _(CALL,          V,     ANY,  MT_IRF_CALL)                                         \
+    _(NEW,           K,     PTR,  MT_IRF_ALLOC)           /* aux = size in bytes */    \
+    _(JUMP,          V,     VOID, MT_IRF_END)             /* to the loop, args = inputs */
+
+typedef enum {
+#define MT_IR_ENUM(name, shape, type, flags) MT_IR_##name,
+    MT_IRDEF(MT_IR_ENUM)
+#undef MT_IR_ENUM
+    MT_IR__COUNT
+} mt_irop;
+
+typedef enum { MT_SHAPE_N, MT_SHAPE_A, MT_SHAPE_AB, MT_SHAPE_ABC, MT_SHAPE_K,
+               MT_SHAPE_AK, MT_SHAPE_ABK, MT_SHAPE_V } mt_irshape;
+
+/* Value types: every value is a 64-bit word; the type says how it is used. */
+typedef enum { MT_TYPE_VOID, MT_TYPE_INT, MT_TYPE_PTR, MT_TYPE_ANY } mt_irtype;
+
+enum {
+    MT_IRF_PURE = 1 << 0,  /* no effects, result depends on operands only */
+    MT_IRF_COMM = 1 << 1,  /* commutative */
+    MT_IRF_GUARD = 1 << 2, /* may exit the trace; carries a snapshot */
+    MT_IRF_LOAD = 1 << 3,
+    MT_IRF_STORE = 1 << 4,
+    MT_IRF_CALL = 1 << 5,
+    MT_IRF_ALLOC = 1 << 6,
+    MT_IRF_END = 1 << 7,   /* last instruction of a trace */
+};
+
+typedef struct mt_irinfo {
+    const char *name; /* lower case, as printed */
+    mt_irshape shape;
+    mt_irtype type;   /* MT_TYPE_ANY: the instruction's own type field decides */
+    unsigned flags;
+} mt_irinfo;
+
+extern const mt_irinfo mt_irinfo_table[MT_IR__COUNT];
+
+typedef uint32_t mt_ref; /* index of an instruction; 0 is "no value" */
+
+typedef struct mt_ins {
+    uint8_t op;   /* mt_irop */
+    uint8_t type; /* mt_irtype of the result */
+    mt_ref a, b, c;
+    int64_t aux;  /* constant, slot, offset, size, or first arg index */
+    uint32_t snap; /* guards: index into the trace's snapshots */
+} mt_ins;
+
+/* Effects a residual call may have (also MT_EFFECT_* in mt.h). */
+typedef struct mt_callinfo {
+    void *fn;
+    const char *name;
+    unsigned effects;
+} mt_callinfo;
+
+/* A snapshot is the interpreter state a guard resumes to: the green key and
+ * red values at the start of the current instruction, plus the results of
+ * the red operations the instruction had already performed (the replay
+ * list).  Refs are into the trace; entries live in the trace's ref pool. */
+typedef struct mt_snapshot {
+    uint32_t greens, ngreens; /* index into trace->words */
+    uint32_t reds, nreds;     /* index into trace->pool */
+    uint32_t replay, nreplay; /* index into trace->pool */
+} mt_snapshot;
+
+typedef struct mt_trace {
+    mt_ins *ins;
+    uint32_t nins, maxins;
+    mt_ref *pool;       /* call args, jump args, snapshot refs */
+    uint32_t npool, maxpool;
+    int64_t *words;     /* green values of snapshots */
+    uint32_t nwords, maxwords;
+    mt_snapshot *snaps;
+    uint32_t nsnaps, maxsnaps;
+    mt_callinfo *calls;
+    uint32_t ncalls, maxcalls;
+    uint32_t ninputs;
+} mt_trace;
+
+void mt_trace_init(mt_trace *t);
+mt_ref mt_ir_emit(mt_trace *t, mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux);
+mt_ref mt_ir_const(mt_trace *t, mt_irtype type, int64_t value);
+mt_ref mt_ir_input(mt_trace *t, mt_irtype type, uint32_t slot);
+/* Append refs to the pool; returns the index of the first. */
+uint32_t mt_ir_pool_add(mt_trace *t, const mt_ref *refs, uint32_t n);
+uint32_t mt_ir_call_add(mt_trace *t, void *fn, const char *name, unsigned effects);
+uint32_t mt_ir_snapshot_add(mt_trace *t, const int64_t *greens, uint32_t ngreens,
+                            const mt_ref *reds, uint32_t nreds, const mt_ref *replay,
+                            uint32_t nreplay);
+
+static inline const mt_irinfo *mt_ir_info(const mt_ins *ins) { return &mt_irinfo_table[ins->op]; }
+
+/* Text form, one instruction per line; mt_ir_parse reads what mt_ir_print
+ * writes.  On a parse error returns false with "line N: reason" in err. */
+void mt_ir_print(const mt_trace *t, FILE *out);
+bool mt_ir_parse(mt_trace *t, const char *text, char *err, size_t errsize);
+/* Let CALLs in parsed traces refer to `fn` by `name`. */
+void mt_ir_register_call(const char *name, void *fn);
+/* Check the invariants every pass must keep (operands defined before use,
+ * operand types, guards with snapshots, a JUMP with one arg per input). */
+bool mt_ir_verify(const mt_trace *t, char *err, size_t errsize);
+
+#endif

@@ -1,0 +1,118 @@
+/* mt_ir_verify.c — the invariants every trace keeps, checked after
+ * recording and after each optimization pass in debug builds and tests. */
+#include "config.h"
+
+#include <stdarg.h>
+
+#include "mt_internal.h"
+#include "mt_ir.h"
+
+typedef struct verifier {
+    const mt_trace *t;
+    char *err;
+    size_t errsize;
+} verifier;
+
+static bool bad(verifier *v, mt_ref r, const char *fmt, ...)
+{
+    int n = snprintf(v->err, v->errsize, "%%%u: ", r);
+    va_list ap;
+    va_start(ap, fmt);
+    if (n >= 0 && (size_t)n < v->errsize)
+        vsnprintf(v->err + n, v->errsize - (size_t)n, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* `use` must name a value defined before instruction `r`. */
+static bool check_operand(verifier *v, mt_ref r, mt_ref use)
+{
+    if (use == 0 || use >= r)
+        return bad(v, r, "operand %%%u is not defined before its use", use);
+    if (v->t->ins[use].type == MT_TYPE_VOID)
+        return bad(v, r, "operand %%%u has no value", use);
+    return true;
+}
+
+static bool check_pool(verifier *v, mt_ref r, uint32_t first, uint32_t count)
+{
+    if ((uint64_t)first + count > v->t->npool)
+        return bad(v, r, "argument list out of range");
+    for (uint32_t i = 0; i < count; i++)
+        if (!check_operand(v, r, v->t->pool[first + i]))
+            return false;
+    return true;
+}
+
+static bool check_snapshot(verifier *v, mt_ref r, uint32_t snap)
+{
+    const mt_trace *t = v->t;
+    if (snap >= t->nsnaps)
+        return bad(v, r, "guard without a snapshot");
+    const mt_snapshot *s = &t->snaps[snap];
+    if ((uint64_t)s->greens + s->ngreens > t->nwords)
+        return bad(v, r, "snapshot greens out of range");
+    return check_pool(v, r, s->reds, s->nreds) && check_pool(v, r, s->replay, s->nreplay);
+}
+
+bool mt_ir_verify(const mt_trace *t, char *err, size_t errsize)
+{
+    verifier v = {t, err, errsize};
+    bool body_started = false;
+    if (t->nins < 1 || t->ins[0].op != MT_IR_NOP)
+        return bad(&v, 0, "ref 0 must be a nop");
+    for (mt_ref r = 1; r < t->nins; r++) {
+        const mt_ins *ins = &t->ins[r];
+        if (ins->op >= MT_IR__COUNT)
+            return bad(&v, r, "unknown opcode %u", ins->op);
+        const mt_irinfo *info = mt_ir_info(ins);
+        if (info->type != MT_TYPE_ANY && ins->type != info->type)
+            return bad(&v, r, "%s must have type %d, has %d", info->name, info->type, ins->type);
+        if (ins->op == MT_IR_INPUT) {
+            if (body_started)
+                return bad(&v, r, "input after the start of the trace body");
+            if (ins->aux < 0 || (uint64_t)ins->aux >= t->ninputs)
+                return bad(&v, r, "input slot %lld out of range", (long long)ins->aux);
+            for (mt_ref q = 1; q < r; q++)
+                if (t->ins[q].op == MT_IR_INPUT && t->ins[q].aux == ins->aux)
+                    return bad(&v, r, "input slot %lld defined twice", (long long)ins->aux);
+        } else if (ins->op != MT_IR_CONST && ins->op != MT_IR_NOP) {
+            body_started = true;
+        }
+        if ((ins->op == MT_IR_CONST || ins->op == MT_IR_INPUT) && ins->type == MT_TYPE_VOID)
+            return bad(&v, r, "%s needs a type", info->name);
+        bool ok = true;
+        switch (info->shape) {
+        case MT_SHAPE_N:
+        case MT_SHAPE_K:
+            break;
+        case MT_SHAPE_ABC:
+            ok = check_operand(&v, r, ins->c);
+            /* fall through */
+        case MT_SHAPE_AB:
+        case MT_SHAPE_ABK:
+            ok = ok && check_operand(&v, r, ins->b);
+            /* fall through */
+        case MT_SHAPE_A:
+        case MT_SHAPE_AK:
+            ok = ok && check_operand(&v, r, ins->a);
+            break;
+        case MT_SHAPE_V:
+            if (ins->op == MT_IR_CALL && ins->a >= t->ncalls)
+                return bad(&v, r, "call without call info");
+            ok = check_pool(&v, r, (uint32_t)ins->aux, ins->b);
+            break;
+        }
+        if (!ok)
+            return false;
+        if ((info->flags & MT_IRF_GUARD) && !check_snapshot(&v, r, ins->snap))
+            return false;
+        if (info->flags & MT_IRF_END) {
+            if (r != t->nins - 1)
+                return bad(&v, r, "%s before the end of the trace", info->name);
+            if (ins->op == MT_IR_JUMP && ins->b != t->ninputs)
+                return bad(&v, r, "jump passes %u values to a loop with %u inputs", ins->b, t->ninputs);
+        }
+    }
+    return true;
+}

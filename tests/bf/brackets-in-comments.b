@@ -1,0 +1,3 @@
+brackets in comments: brackets in prose are code too
+like this] one
++.

@@ -1,1 +1,0 @@
-An empty program: nothing but comments (no commands at all)
