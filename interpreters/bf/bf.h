@@ -36,26 +36,32 @@ typedef struct bf_program {
 bool bf_parse(const char *source, size_t size, bf_program *prog, long *line, long *column,
               char *bracket);
 
+/* Outside the handlers everything is plain C: mt_int and mt_ptr are mode
+ * types and change meaning in trace mode. */
+
 /* The tape: unbounded in both directions, grown on demand.  The interpreter
  * keeps `cells` and `length` in locals and reloads them after a grow. */
 typedef struct bf_tape {
     uint8_t *cells;
-    mt_int length;
-    mt_int limit; /* most cells the tape may ever have */
+    int64_t length;
+    int64_t limit; /* most cells the tape may ever have */
 } bf_tape;
 
-void bf_tape_init(bf_tape *tape, mt_int limit);
+void bf_tape_init(bf_tape *tape, int64_t limit);
 void bf_tape_free(bf_tape *tape);
 /* Make `pos` (which may be negative or >= length) a valid index: grows the
  * tape and returns the index the same cell has afterwards. */
-mt_int bf_tape_grow(bf_tape *tape, mt_int pos);
+int64_t bf_tape_grow(bf_tape *tape, int64_t pos);
 
 /* Residual calls made by the handlers.  With interactive input the output
  * is flushed before each read, so prompts appear. */
 void bf_io_start(bool interactive);
-void bf_putc(mt_int cell);
-mt_int bf_getc(mt_int cell);
+void bf_putc(int64_t cell);
+int64_t bf_getc(int64_t cell);
 
 void bf_run_interp(const bf_program *prog, bf_tape *tape);
+struct mt_trace;
+bool bf_record_loop(const bf_program *prog, bf_tape *tape, size_t header, int64_t *pos,
+                    struct mt_trace *trace);
 
 #endif

@@ -16,4 +16,6 @@ void bf_run_interp(const bf_program *prog, bf_tape *tape)
         const bf_insn *insn = &code[pc];
 #include "bf_ops.h"
     }
+program_end:
+    return;
 }

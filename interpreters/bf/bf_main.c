@@ -9,7 +9,7 @@
 #include "bf.h"
 
 /* Far more than any real program needs, and still well inside memory. */
-#define BF_TAPE_LIMIT ((mt_int)1 << 32)
+#define BF_TAPE_LIMIT ((int64_t)1 << 32)
 
 static void usage(FILE *out)
 {

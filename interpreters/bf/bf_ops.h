@@ -1,8 +1,9 @@
 /* bf_ops.h — the Brainfuck handlers, written once against mt.h and compiled
- * once per mode (bf_interp.c; the trace mode arrives with the recorder).
+ * once per mode (bf_interp.c, bf_trace.c).
  *
  * Greens: prog and pc (plain C everywhere).  Reds: cells, pos, length.
- * The including function provides them plus `tape` and `insn`.
+ * The including function provides them plus `tape` and `insn`, and the
+ * label `program_end`.
  */
 switch (insn->op) {
 case BF_ADD:
@@ -11,9 +12,9 @@ case BF_ADD:
 case BF_MOVE:
     pos = MT_ADD(pos, MT_CONST(insn->arg));
     if (!MT_IN_RANGE(pos, length)) {
-        pos = MT_CALL_INT(bf_tape_grow, MT_EFFECT_WRITES_HEAP, tape, pos);
-        cells = MT_LOAD_PTR(tape, offsetof(bf_tape, cells));
-        length = MT_LOAD_INT(tape, offsetof(bf_tape, length));
+        pos = MT_CALL_INT(bf_tape_grow, MT_EFFECT_WRITES_HEAP, MT_CONST_PTR(tape), pos);
+        cells = MT_LOAD_PTR(MT_CONST_PTR(tape), offsetof(bf_tape, cells));
+        length = MT_LOAD_INT(MT_CONST_PTR(tape), offsetof(bf_tape, length));
     }
     break;
 case BF_OUT:
@@ -31,5 +32,5 @@ case BF_CLOSE:
         pc = (size_t)insn->arg;
     break;
 case BF_END:
-    return;
+    goto program_end;
 }

@@ -9,7 +9,7 @@
 
 enum { BF_TAPE_INITIAL = 1 << 16 };
 
-void bf_tape_init(bf_tape *tape, mt_int limit)
+void bf_tape_init(bf_tape *tape, int64_t limit)
 {
     tape->length = BF_TAPE_INITIAL < limit ? BF_TAPE_INITIAL : limit;
     tape->limit = limit;
@@ -26,20 +26,20 @@ void bf_tape_free(bf_tape *tape)
 
 /* The tape's block is plain malloc memory: it holds no pointers, and a large
  * block that is grown by doubling is what realloc does best. */
-mt_int bf_tape_grow(bf_tape *tape, mt_int pos)
+int64_t bf_tape_grow(bf_tape *tape, int64_t pos)
 {
-    mt_int old_length = tape->length;
-    mt_int need = pos < 0 ? old_length - pos : pos + 1;
+    int64_t old_length = tape->length;
+    int64_t need = pos < 0 ? old_length - pos : pos + 1;
     if (need > tape->limit)
         mt_die(1, "tape limit exceeded: the program needs more than %lld cells",
                (long long)tape->limit);
-    mt_int length = old_length;
+    int64_t length = old_length;
     while (length < need)
         length = length > tape->limit / 2 ? tape->limit : 2 * length;
     uint8_t *cells = realloc(tape->cells, (size_t)length);
     if (!cells)
         mt_die(1, "out of memory (tape of %lld cells)", (long long)length);
-    mt_int added = length - old_length;
+    int64_t added = length - old_length;
     if (pos < 0) {
         /* Grow to the left: existing cells move up by `added`. */
         memmove(cells + added, cells, (size_t)old_length);
@@ -55,9 +55,9 @@ mt_int bf_tape_grow(bf_tape *tape, mt_int pos)
 
 static bool interactive_input;
 
-void bf_putc(mt_int cell) { putchar((int)cell); }
+void bf_putc(int64_t cell) { putchar((int)cell); }
 
-mt_int bf_getc(mt_int cell)
+int64_t bf_getc(int64_t cell)
 {
     if (interactive_input)
         fflush(stdout);

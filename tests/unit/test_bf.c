@@ -4,10 +4,9 @@
 #include <string.h>
 
 #include "bf.h"
+#include "test_util.h"
 
-static void start(void) { mt_init("unit-tests"); }
-
-TestSuite(bf, .init = start);
+TestSuite(bf, .init = start_framework);
 
 static bf_program parse_ok(const char *source)
 {
@@ -81,7 +80,7 @@ Test(bf, tape_grows_right_and_keeps_cells)
 {
     bf_tape tape;
     bf_tape_init(&tape, 1 << 20);
-    mt_int length = tape.length;
+    int64_t length = tape.length;
     tape.cells[length - 1] = 7;
     cr_assert_eq(bf_tape_grow(&tape, length + 5), length + 5);
     cr_expect_geq(tape.length, length + 6);
@@ -94,9 +93,9 @@ Test(bf, tape_grows_left_and_shifts_cells)
 {
     bf_tape tape;
     bf_tape_init(&tape, 1 << 20);
-    mt_int length = tape.length;
+    int64_t length = tape.length;
     tape.cells[0] = 9;
-    mt_int pos = bf_tape_grow(&tape, -3);
+    int64_t pos = bf_tape_grow(&tape, -3);
     cr_assert_geq(pos, 0);
     cr_expect_eq(tape.cells[pos], 0);
     cr_expect_eq(tape.cells[pos + 3], 9);

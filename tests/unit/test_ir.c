@@ -6,20 +6,9 @@
 
 #include "mt.h"
 #include "mt_ir.h"
+#include "test_util.h"
 
-static void start(void) { mt_init("unit-tests"); }
-
-TestSuite(ir, .init = start);
-
-static char *print_trace(const mt_trace *t)
-{
-    char *text = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
-    mt_ir_print(t, out);
-    fclose(out);
-    return text;
-}
+TestSuite(ir, .init = start_framework);
 
 static int64_t fake_getc(int64_t cell) { return cell; }
 
