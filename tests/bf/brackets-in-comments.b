@@ -1,3 +1,0 @@
-brackets in comments: brackets in prose are code too
-like this] one
-+.
