@@ -33,6 +33,17 @@ void *mt_alloc_atomic(size_t size) { return checked(GC_MALLOC_ATOMIC(size), size
 
 void *mt_realloc(void *block, size_t size) { return checked(GC_REALLOC(block, size), size); }
 
+void *mt_grow(void *array, uint32_t *max, uint32_t need, size_t elem)
+{
+    if (need <= *max)
+        return array;
+    uint32_t n = *max ? *max : 16;
+    while (n < need)
+        n *= 2;
+    *max = n;
+    return mt_realloc(array, (size_t)n * elem);
+}
+
 char *mt_strdup(const char *s)
 {
     size_t len = strlen(s) + 1;

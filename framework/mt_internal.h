@@ -6,6 +6,10 @@
 #include "mt.h"
 
 void mt_alloc_start(void);
+/* Growable arrays: return `array` (of `elem`-byte items, capacity *max)
+ * resized so it holds at least `need` items, doubling as it grows. */
+void *mt_grow(void *array, uint32_t *max, uint32_t need, size_t elem);
+#define MT_RESERVE(array, max, need) ((array) = mt_grow((array), &(max), (need), sizeof *(array)))
 void mt_log_start(const char *spec);
 /* Apply a JIT option spec that came from `source` ("--jit", "MTJIT"):
  * returns on success, prints the help and exits 0 for "help", or reports

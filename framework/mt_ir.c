@@ -13,31 +13,17 @@ const mt_irinfo mt_irinfo_table[MT_IR__COUNT] = {
 #undef MT_IR_INFO
 };
 
-/* Grow `*array` (of `elem` bytes each) so it has room for `need` items. */
-static void reserve(void **array, uint32_t *max, uint32_t need, size_t elem)
-{
-    if (need <= *max)
-        return;
-    uint32_t n = *max ? *max : 64;
-    while (n < need)
-        n *= 2;
-    *array = mt_realloc(*array, n * elem);
-    *max = n;
-}
-#define RESERVE(t, field, count, need) \
-    reserve((void **)&(t)->field, &(t)->max##count, (need), sizeof *(t)->field)
-
 void mt_trace_init(mt_trace *t)
 {
     memset(t, 0, sizeof *t);
-    RESERVE(t, ins, ins, 1);
+    MT_RESERVE(t->ins, t->maxins, 1);
     t->ins[0] = (mt_ins){.op = MT_IR_NOP};
     t->nins = 1; /* ref 0 means "no value" */
 }
 
 mt_ref mt_ir_emit(mt_trace *t, mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux)
 {
-    RESERVE(t, ins, ins, t->nins + 1);
+    MT_RESERVE(t->ins, t->maxins, t->nins + 1);
     if (mt_irinfo_table[op].type != MT_TYPE_ANY)
         type = mt_irinfo_table[op].type;
     t->ins[t->nins] = (mt_ins){.op = op, .type = type, .a = a, .b = b, .c = c, .aux = aux};
@@ -65,7 +51,7 @@ mt_ref mt_ir_input(mt_trace *t, mt_irtype type, uint32_t slot)
 
 uint32_t mt_ir_pool_add(mt_trace *t, const mt_ref *refs, uint32_t n)
 {
-    RESERVE(t, pool, pool, t->npool + n);
+    MT_RESERVE(t->pool, t->maxpool, t->npool + n);
     memcpy(t->pool + t->npool, refs, n * sizeof *refs);
     t->npool += n;
     return t->npool - n;
@@ -76,7 +62,7 @@ uint32_t mt_ir_call_add(mt_trace *t, void *fn, const char *name, unsigned effect
     for (uint32_t i = 0; i < t->ncalls; i++)
         if (t->calls[i].fn == fn && !strcmp(t->calls[i].name, name) && t->calls[i].effects == effects)
             return i;
-    RESERVE(t, calls, calls, t->ncalls + 1);
+    MT_RESERVE(t->calls, t->maxcalls, t->ncalls + 1);
     t->calls[t->ncalls] = (mt_callinfo){fn, name, effects};
     return t->ncalls++;
 }
@@ -85,8 +71,8 @@ uint32_t mt_ir_snapshot_add(mt_trace *t, const int64_t *greens, uint32_t ngreens
                             const mt_ref *reds, uint32_t nreds, const mt_ref *replay,
                             uint32_t nreplay)
 {
-    RESERVE(t, snaps, snaps, t->nsnaps + 1);
-    RESERVE(t, words, words, t->nwords + ngreens);
+    MT_RESERVE(t->snaps, t->maxsnaps, t->nsnaps + 1);
+    MT_RESERVE(t->words, t->maxwords, t->nwords + ngreens);
     mt_snapshot *s = &t->snaps[t->nsnaps];
     s->greens = t->nwords;
     s->ngreens = ngreens;
@@ -98,6 +84,8 @@ uint32_t mt_ir_snapshot_add(mt_trace *t, const int64_t *greens, uint32_t ngreens
     s->replay = mt_ir_pool_add(t, replay, nreplay);
     return t->nsnaps++;
 }
+
+const char *const mt_effect_names[MT_EFFECT_COUNT] = {"reads", "writes", "io", "raises"};
 
 /* ---- printer ------------------------------------------------------------- */
 
@@ -120,11 +108,10 @@ static void print_refs(const mt_trace *t, uint32_t first, uint32_t n, const char
 
 static void print_effects(unsigned effects, FILE *out)
 {
-    static const char *names[] = {"reads", "writes", "io", "raises"};
     bool any = false;
-    for (unsigned i = 0; i < 4; i++)
+    for (unsigned i = 0; i < MT_EFFECT_COUNT; i++)
         if (effects & (1u << i)) {
-            fprintf(out, "%s%s", any ? "," : " effects=", names[i]);
+            fprintf(out, "%s%s", any ? "," : " effects=", mt_effect_names[i]);
             any = true;
         }
 }

@@ -97,7 +97,11 @@ typedef struct mt_ins {
     uint32_t snap; /* guards: index into the trace's snapshots */
 } mt_ins;
 
-/* Effects a residual call may have (also MT_EFFECT_* in mt.h). */
+/* Effects a residual call may have: bit i of MT_EFFECT_* in mt.h is named
+ * mt_effect_names[i] in text traces. */
+enum { MT_EFFECT_COUNT = 4 };
+extern const char *const mt_effect_names[MT_EFFECT_COUNT];
+
 typedef struct mt_callinfo {
     void *fn;
     const char *name;

@@ -143,7 +143,6 @@ static bool parse_ref_list(parser *ps, char close, uint32_t *first, uint32_t *co
 
 static bool parse_effects(parser *ps, unsigned *effects)
 {
-    static const char *names[] = {"reads", "writes", "io", "raises"};
     *effects = 0;
     skip_space(ps);
     if (strncmp(ps->p, "effects=", 8))
@@ -152,10 +151,10 @@ static bool parse_effects(parser *ps, unsigned *effects)
     do {
         size_t n = word_length(ps->p);
         unsigned i;
-        for (i = 0; i < 4; i++)
-            if (strlen(names[i]) == n && !strncmp(ps->p, names[i], n))
+        for (i = 0; i < MT_EFFECT_COUNT; i++)
+            if (strlen(mt_effect_names[i]) == n && !strncmp(ps->p, mt_effect_names[i], n))
                 break;
-        if (i == 4)
+        if (i == MT_EFFECT_COUNT)
             return fail(ps, "unknown effect '%.*s'", (int)n, ps->p);
         *effects |= 1u << i;
         ps->p += n;

@@ -22,17 +22,9 @@ static struct recorder {
     uint32_t nreplay, maxreplay;
 } J;
 
-static void *grow(void *array, uint32_t *max, uint32_t need, size_t elem)
-{
-    if (need <= *max)
-        return array;
-    *max = need < 16 ? 16 : 2 * need;
-    return mt_realloc(array, *max * elem);
-}
-
 static void replay_push(mt_ref ref)
 {
-    J.replay = grow(J.replay, &J.maxreplay, J.nreplay + 1, sizeof *J.replay);
+    MT_RESERVE(J.replay, J.maxreplay, J.nreplay + 1);
     J.replay[J.nreplay++] = ref;
 }
 
@@ -47,8 +39,8 @@ mt_ref mt_recorder_input(mt_irtype type, uint32_t slot) { return mt_ir_input(J.t
 
 void mt_recorder_instruction(const int64_t *greens, uint32_t ngreens, const mt_ref *reds, uint32_t nreds)
 {
-    J.greens = grow(J.greens, &J.maxgreens, ngreens, sizeof *J.greens);
-    J.reds = grow(J.reds, &J.maxreds, nreds, sizeof *J.reds);
+    MT_RESERVE(J.greens, J.maxgreens, ngreens);
+    MT_RESERVE(J.reds, J.maxreds, nreds);
     memcpy(J.greens, greens, ngreens * sizeof *greens);
     memcpy(J.reds, reds, nreds * sizeof *reds);
     J.ngreens = ngreens;
