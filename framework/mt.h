@@ -105,18 +105,29 @@ void mt_set_oom_handler(void (*handler)(size_t size));
  * built (configure --disable-native-jit). */
 const char *mt_native_backend_version(void);
 
-/* ---- red values and the operations on them -------------------------------
+/* ---- red values, greens, and the three instantiations --------------------
  *
- * Handler code manipulates run-time ("red") values only through these
- * operations.  A file selects its mode before including mt.h:
- *   (nothing)          interp mode: plain C, exactly what a hand-written
- *                      interpreter would do
+ * Handler code manipulates run-time ("red") values only through the MT_*
+ * operations below.  A file selects its mode before including mt.h:
+ *   (nothing)             interp mode: plain C, exactly what a hand-written
+ *                         interpreter would do, plus a counter tick on
+ *                         backward jumps
  *   #define MT_MODE_TRACE  trace mode: red values are {value, IR ref} boxes;
- *                      every operation computes its result and records it
+ *                         every operation computes its result and records it
+ *   #define MT_MODE_RESUME resume mode: plain values; finishes one
+ *                         instruction after a guard failed in its middle,
+ *                         taking the results of the operations the compiled
+ *                         code had already done from the guard's resume data
  * Green values (the program, the pc, anything computed from them alone) are
  * plain C in every mode.  Outside handlers use int64_t / void *, never the
  * mode types.
+ *
+ * Every operation is one step of the instruction's replay list (two for
+ * MT_IN_RANGE and the promotes): trace mode records the steps, resume mode
+ * walks them.  The step counts below must agree between the modes.
  */
+
+#include "mt_ir.h"
 
 /* Effect summary of a call the tracer does not look inside. */
 enum {
@@ -127,22 +138,113 @@ enum {
     MT_EFFECT_CAN_RAISE = 1u << 3,
 };
 
-#ifdef MT_MODE_TRACE
-#include "mt_ir.h"
+/* The JIT driver of one interpreter loop.  Greens and reds are declared
+ * once, as X-macros naming the loop's variables:
+ *     #define BF_GREENS(G) G(code) G(pc) G(tape)
+ *     #define BF_REDS(R)   R(PTR, cells) R(INT, pos) R(INT, length)
+ * Greens are plain C scalars or pointers; reds are mt_int (INT) or mt_ptr
+ * (PTR).  The framework moves the state between the instantiations as
+ * arrays of words in declaration order. */
+typedef struct mt_jitdriver {
+    const char *name;
+    uint32_t ngreens, nreds;
+    const uint8_t *red_types; /* mt_irtype of each red */
+    /* Trace mode: run from the state until the recorder says stop (the
+     * loop closed or the trace was aborted); the state is updated to the
+     * start of the instruction where it stopped. */
+    void (*trace)(int64_t *greens, int64_t *reds);
+    /* Resume mode: run the instruction at the state to its end, taking the
+     * first steps from the replay cursor; the state is updated. */
+    void (*resume)(int64_t *greens, int64_t *reds);
+} mt_jitdriver;
+
+#define MT__G1(name) +1
+#define MT__R1(kind, name) +1
+#define MT__RTYPE(kind, name) MT_TYPE_##kind,
+#define MT__GW(name) (int64_t)(uintptr_t)(name),
+#define MT__GHASH(name) +(uint64_t)(uintptr_t)(name)
+#define MT__GLOAD(name) name = (__typeof__(name))(uintptr_t)*p_++;
+#define MT__GSAVE(name) *p_++ = (int64_t)(uintptr_t)(name);
+#define MT__RLOAD(kind, name) name = mt__red_in_##kind(*p_++, i_++);
+#define MT__RSAVE(kind, name) *p_++ = mt__red_word_##kind(name);
+
+/* Define the driver `name` (declare it `extern const mt_jitdriver name`
+ * where the interp loop can see it). */
+#define MT_JITDRIVER(name, GREENS, REDS, trace_fn, resume_fn)                      \
+    static const uint8_t name##_red_types_[] = {REDS(MT__RTYPE)};                 \
+    const mt_jitdriver name = {#name, 0 GREENS(MT__G1), 0 REDS(MT__R1),           \
+                               name##_red_types_, trace_fn, resume_fn}
+
+/* Move the loop state out of / into word arrays (trace and resume
+ * functions start and end with these; in trace mode loading makes each red
+ * an input of the trace). */
+#define MT_LOAD_STATE(GREENS, REDS, greens, reds)                                  \
+    do {                                                                           \
+        const int64_t *p_ = (greens);                                              \
+        uint32_t i_ = 0;                                                           \
+        GREENS(MT__GLOAD)                                                          \
+        p_ = (reds);                                                               \
+        REDS(MT__RLOAD)                                                            \
+        (void)i_;                                                                  \
+    } while (0)
+#define MT_SAVE_STATE(GREENS, REDS, greens, reds)                                  \
+    do {                                                                           \
+        int64_t *p_ = (greens);                                                    \
+        GREENS(MT__GSAVE)                                                          \
+        p_ = (reds);                                                               \
+        REDS(MT__RSAVE)                                                            \
+    } while (0)
+
+/* The counters behind MT_CAN_ENTER_JIT in interp mode: one per hash of the
+ * green key; a tick below zero calls mt_hot. */
+#define MT_COUNTER_BITS 12
+extern int32_t mt_counters[1u << MT_COUNTER_BITS];
+/* The slow path of a loop header: run compiled code for the key, or trace
+ * it, or just reset the counter.  Returns true if it changed the state. */
+bool mt_hot(const mt_jitdriver *driver, uint32_t slot, int64_t *greens, int64_t *reds);
+#define MT__SLOT(GREENS) \
+    ((uint32_t)(((0 GREENS(MT__GHASH)) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MT_COUNTER_BITS)))
+
+/* Resume mode's cursor over the replay values (set by the framework). */
+typedef struct mt_replay_cursor {
+    const int64_t *values;
+    uint32_t count, next;
+} mt_replay_cursor;
+extern mt_replay_cursor mt_replay;
+
+#if defined(MT_MODE_TRACE)
 
 /* Boxes: a struct, so `pos + 1` on a red value is a compile error. */
 typedef struct mt_int { int64_t v; mt_ref ref; } mt_int;
 typedef struct mt_ptr { void *v; mt_ref ref; } mt_ptr;
 
-/* The recorder (mt_record.c).  Every operation is appended to the current
- * instruction's replay list, which guards snapshot. */
+/* The recorder (mt_record.c).  Each function is one replay step.  While a
+ * bridge is recorded, the steps its parent trace had already done in the
+ * instruction are not redone: mt_record_replay hands out their results
+ * (true), and the others return the parent's value in place of recording. */
 mt_ref mt_record_op(mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux);
 mt_ref mt_record_const(mt_irtype type, int64_t value);
 void mt_record_guard(mt_irop op, mt_ref a, mt_ref b);
 mt_ref mt_record_call(void *fn, const char *name, unsigned effects, mt_irtype type,
                       const mt_ref *args, uint32_t nargs);
+bool mt_record_replay(int64_t *value, mt_ref *ref);
+/* The ref of red number `slot` at the start of the trace. */
+mt_ref mt_record_red(mt_irtype type, uint32_t slot);
+/* Instruction boundaries and loop headers: false / true mean stop. */
+bool mt_record_merge_point(const int64_t *greens, const mt_ref *reds);
+bool mt_record_can_enter(const int64_t *greens, const mt_ref *reds);
+/* Abandon the trace being recorded (e.g. the program ended inside it). */
+void mt_trace_abort(const char *reason);
 
 static inline mt_int mt__int(int64_t v, mt_ref ref) { return (mt_int){v, ref}; }
+static inline mt_int mt__red_in_INT(int64_t w, uint32_t slot) { return mt__int(w, mt_record_red(MT_TYPE_INT, slot)); }
+static inline mt_ptr mt__red_in_PTR(int64_t w, uint32_t slot)
+{
+    return (mt_ptr){(void *)(intptr_t)w, mt_record_red(MT_TYPE_PTR, slot)};
+}
+static inline int64_t mt__red_word_INT(mt_int x) { return x.v; }
+static inline int64_t mt__red_word_PTR(mt_ptr x) { return (int64_t)(intptr_t)x.v; }
+
 static inline mt_int mt__const_int(int64_t v) { return mt__int(v, mt_record_const(MT_TYPE_INT, v)); }
 static inline mt_ptr mt__const_ptr(void *p)
 {
@@ -157,14 +259,46 @@ static inline bool mt__cond(bool taken, mt_ref cond)
     mt_record_guard(taken ? MT_IR_GUARD_TRUE : MT_IR_GUARD_FALSE, cond, 0);
     return taken;
 }
-static inline bool mt__is_zero(mt_int a)
-{
-    return !mt__cond(a.v != 0, a.ref);
-}
+static inline bool mt__is_zero(mt_int a) { return !mt__cond(a.v != 0, a.ref); }
 static inline bool mt__in_range(mt_int a, mt_int b)
 {
     bool in = (uint64_t)a.v < (uint64_t)b.v;
     return mt__cond(in, mt_record_op(MT_IR_ULT, MT_TYPE_INT, a.ref, b.ref, 0, 0));
+}
+static inline mt_int mt__load(mt_irop op, mt_ptr p, mt_int i, int64_t offset)
+{
+    mt_int r;
+    if (mt_record_replay(&r.v, &r.ref))
+        return r;
+    const char *at = (const char *)p.v + offset;
+    r.v = op == MT_IR_LOAD_U8 ? ((const uint8_t *)at)[i.v] : *(const int64_t *)at;
+    r.ref = mt_record_op(op, MT_TYPE_INT, p.ref, i.ref, 0, offset);
+    return r;
+}
+static inline mt_ptr mt__load_ptr(mt_ptr p, int64_t offset)
+{
+    int64_t w;
+    mt_ptr r;
+    if (mt_record_replay(&w, &r.ref))
+        return (mt_ptr){(void *)(intptr_t)w, r.ref};
+    r.v = *(void *const *)((const char *)p.v + offset);
+    r.ref = mt_record_op(MT_IR_LOAD_PTR, MT_TYPE_PTR, p.ref, 0, 0, offset);
+    return r;
+}
+static inline void mt__store_u8(mt_ptr p, mt_int i, mt_int x)
+{
+    int64_t w;
+    mt_ref ref;
+    if (mt_record_replay(&w, &ref))
+        return;
+    ((uint8_t *)p.v)[i.v] = (uint8_t)x.v;
+    (void)mt_record_op(MT_IR_STORE_U8, MT_TYPE_VOID, p.ref, i.ref, x.ref, 0);
+}
+/* A promoted value is green from here on: a constant behind a guard. */
+static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
+{
+    mt_record_guard(MT_IR_GUARD_VALUE, ref, mt_record_const(type, v));
+    return v;
 }
 
 #define MT_CONST(x) mt__const_int((int64_t)(x))
@@ -173,22 +307,18 @@ static inline bool mt__in_range(mt_int a, mt_int b)
     mt__binop(MT_IR_ADD, (int64_t)((uint64_t)a_.v + (uint64_t)b_.v), a_, b_); })
 #define MT_SUB(a, b) ({ mt_int a_ = (a), b_ = (b); \
     mt__binop(MT_IR_SUB, (int64_t)((uint64_t)a_.v - (uint64_t)b_.v), a_, b_); })
-
 #define MT_LOAD_U8(base, index) ({ mt_ptr p_ = (base); mt_int i_ = (index); \
-    mt__int(((const uint8_t *)p_.v)[i_.v], mt_record_op(MT_IR_LOAD_U8, MT_TYPE_INT, p_.ref, i_.ref, 0, 0)); })
+    mt__load(MT_IR_LOAD_U8, p_, i_, 0); })
 #define MT_STORE_U8(base, index, value) ({ mt_ptr p_ = (base); mt_int i_ = (index), x_ = (value); \
-    ((uint8_t *)p_.v)[i_.v] = (uint8_t)x_.v; \
-    (void)mt_record_op(MT_IR_STORE_U8, MT_TYPE_VOID, p_.ref, i_.ref, x_.ref, 0); })
-#define MT_LOAD_INT(base, offset) ({ mt_ptr p_ = (base); \
-    mt__int(*(const int64_t *)((const char *)p_.v + (offset)), \
-            mt_record_op(MT_IR_LOAD_INT, MT_TYPE_INT, p_.ref, 0, 0, (int64_t)(offset))); })
-#define MT_LOAD_PTR(base, offset) ({ mt_ptr p_ = (base); \
-    (mt_ptr){*(void *const *)((const char *)p_.v + (offset)), \
-             mt_record_op(MT_IR_LOAD_PTR, MT_TYPE_PTR, p_.ref, 0, 0, (int64_t)(offset))}; })
-
+    mt__store_u8(p_, i_, x_); })
+#define MT_LOAD_INT(base, offset) mt__load(MT_IR_LOAD_INT, (base), (mt_int){0, 0}, (int64_t)(offset))
+#define MT_LOAD_PTR(base, offset) mt__load_ptr((base), (int64_t)(offset))
 #define MT_IS_ZERO(a) mt__is_zero(a)
 #define MT_IS_NONZERO(a) (!mt__is_zero(a))
-#define MT_IN_RANGE(a, b) mt__in_range((a), (b))
+#define MT_IN_RANGE(a, b) ({ mt_int a_ = (a), b_ = (b); mt__in_range(a_, b_); })
+#define MT_PROMOTE_INT(a) ({ mt_int a_ = (a); mt__promote(MT_TYPE_INT, a_.v, a_.ref); })
+#define MT_PROMOTE_PTR(a) ({ mt_ptr a_ = (a); \
+    (void *)(intptr_t)mt__promote(MT_TYPE_PTR, (int64_t)(intptr_t)a_.v, a_.ref); })
 
 /* Residual calls: the concrete call runs now (with the plain values) and a
  * CALL is recorded.  Arguments must be red values (use MT_CONST_PTR for a
@@ -200,25 +330,100 @@ static inline void *mt__val_ptr(mt_ptr x) { return x.v; }
 /* No default: a plain C argument does not compile. */
 #define MT__REF(x) _Generic((x), mt_int: mt__ref_int, mt_ptr: mt__ref_ptr)(x)
 #define MT__VAL(x) _Generic((x), mt_int: mt__val_int, mt_ptr: mt__val_ptr)(x)
-#define MT__ARGS1(a) typeof(a) a1_ = (a); mt_ref r_[] = {MT__REF(a1_)}
-#define MT__ARGS2(a, b) typeof(a) a1_ = (a); typeof(b) a2_ = (b); mt_ref r_[] = {MT__REF(a1_), MT__REF(a2_)}
+#define MT__ARGS1(a) __typeof__(a) a1_ = (a); mt_ref r_[] = {MT__REF(a1_)}
+#define MT__ARGS2(a, b) __typeof__(a) a1_ = (a); __typeof__(b) a2_ = (b); \
+    mt_ref r_[] = {MT__REF(a1_), MT__REF(a2_)}
 #define MT__VALS1 MT__VAL(a1_)
 #define MT__VALS2 MT__VAL(a1_), MT__VAL(a2_)
 #define MT__NARGS(...) MT__NARGS_(__VA_ARGS__, 2, 1)
 #define MT__NARGS_(a, b, n, ...) n
 #define MT__CAT(a, b) MT__CAT_(a, b)
 #define MT__CAT_(a, b) a##b
-#define MT_CALL_VOID(fn, effects, ...) ({ MT__CAT(MT__ARGS, MT__NARGS(__VA_ARGS__))(__VA_ARGS__); \
-    fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__))); \
-    (void)mt_record_call((void *)fn, #fn, (effects), MT_TYPE_VOID, r_, sizeof r_ / sizeof r_[0]); })
-#define MT_CALL_INT(fn, effects, ...) ({ MT__CAT(MT__ARGS, MT__NARGS(__VA_ARGS__))(__VA_ARGS__); \
-    int64_t v_ = fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__))); \
-    mt__int(v_, mt_record_call((void *)fn, #fn, (effects), MT_TYPE_INT, r_, sizeof r_ / sizeof r_[0])); })
+#define MT_CALL_VOID(fn, effects, ...) ((void)MT__CALLV(fn, effects, __VA_ARGS__))
+#define MT_CALL_INT(fn, effects, ...) MT__CALLI(fn, effects, __VA_ARGS__)
+#define MT__CALLV(fn, effects, ...) ({ MT__CAT(MT__ARGS, MT__NARGS(__VA_ARGS__))(__VA_ARGS__); \
+    mt_int c_; \
+    if (!mt_record_replay(&c_.v, &c_.ref)) { \
+        fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__))); \
+        c_.v = 0; \
+        c_.ref = mt_record_call((void *)fn, #fn, (effects), MT_TYPE_VOID, r_, sizeof r_ / sizeof r_[0]); \
+    } c_; })
+#define MT__CALLI(fn, effects, ...) ({ MT__CAT(MT__ARGS, MT__NARGS(__VA_ARGS__))(__VA_ARGS__); \
+    mt_int c_; \
+    if (!mt_record_replay(&c_.v, &c_.ref)) { \
+        c_.v = fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__))); \
+        c_.ref = mt_record_call((void *)fn, #fn, (effects), MT_TYPE_INT, r_, sizeof r_ / sizeof r_[0]); \
+    } c_; })
 
-#else /* interp mode */
+#define MT__RREF(kind, name) (name).ref,
+#define MT_MERGE_POINT(driver, GREENS, REDS)                                       \
+    do {                                                                           \
+        int64_t g_[] = {GREENS(MT__GW)};                                           \
+        mt_ref rr_[] = {REDS(MT__RREF)};                                           \
+        if (!mt_record_merge_point(g_, rr_))                                       \
+            goto mt_trace_stop;                                                    \
+    } while (0)
+#define MT_CAN_ENTER_JIT(driver, GREENS, REDS)                                     \
+    do {                                                                           \
+        int64_t g_[] = {GREENS(MT__GW)};                                           \
+        mt_ref rr_[] = {REDS(MT__RREF)};                                           \
+        if (mt_record_can_enter(g_, rr_))                                          \
+            goto mt_trace_stop;                                                    \
+    } while (0)
+
+#else /* interp and resume modes: plain values */
 
 typedef int64_t mt_int; /* a red machine integer */
 typedef void *mt_ptr;   /* a red pointer */
+
+static inline mt_int mt__red_in_INT(int64_t w, uint32_t slot) { (void)slot; return w; }
+static inline mt_ptr mt__red_in_PTR(int64_t w, uint32_t slot) { (void)slot; return (void *)(intptr_t)w; }
+static inline int64_t mt__red_word_INT(mt_int x) { return x; }
+static inline int64_t mt__red_word_PTR(mt_ptr x) { return (int64_t)(intptr_t)x; }
+
+#if defined(MT_MODE_RESUME)
+
+/* Step over one replay step; with a result: true and the recorded result
+ * while the cursor is inside the replay list (the operation must then have
+ * no effect), false once past it (do the operation for real). */
+static inline void mt__step(void) { mt_replay.next++; }
+static inline bool mt__replayed(int64_t *value)
+{
+    uint32_t i = mt_replay.next++;
+    if (i >= mt_replay.count)
+        return false;
+    *value = mt_replay.values[i];
+    return true;
+}
+#define MT__STEP(x) (mt__step(), (x))
+#define MT__EFFECT(expr) ({ int64_t w_; if (!mt__replayed(&w_)) w_ = (int64_t)(expr); w_; })
+
+#define MT_CONST(x) MT__STEP((mt_int)(x))
+#define MT_CONST_PTR(p) MT__STEP((mt_ptr)(p))
+#define MT_ADD(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)((uint64_t)a_ + (uint64_t)b_)); })
+#define MT_SUB(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)((uint64_t)a_ - (uint64_t)b_)); })
+#define MT_LOAD_U8(base, index) ({ mt_ptr p_ = (base); mt_int i_ = (index); \
+    (mt_int)MT__EFFECT(((const uint8_t *)p_)[i_]); })
+#define MT_STORE_U8(base, index, value) ({ mt_ptr p_ = (base); mt_int i_ = (index), x_ = (value); \
+    int64_t w_; if (!mt__replayed(&w_)) { ((uint8_t *)p_)[i_] = (uint8_t)x_; } })
+#define MT_LOAD_INT(base, offset) ({ mt_ptr p_ = (base); \
+    (mt_int)MT__EFFECT(*(const int64_t *)((const char *)p_ + (offset))); })
+#define MT_LOAD_PTR(base, offset) ({ mt_ptr p_ = (base); \
+    (mt_ptr)(intptr_t)MT__EFFECT((intptr_t)*(void *const *)((const char *)p_ + (offset))); })
+#define MT_IS_ZERO(a) ({ mt_int a_ = (a); MT__STEP(a_ == 0); })
+#define MT_IS_NONZERO(a) ({ mt_int a_ = (a); MT__STEP(a_ != 0); })
+#define MT_IN_RANGE(a, b) ({ mt_int a_ = (a), b_ = (b); mt__step(); MT__STEP((uint64_t)a_ < (uint64_t)b_); })
+#define MT_PROMOTE_INT(a) ({ mt_int a_ = (a); mt__step(); MT__STEP(a_); })
+#define MT_PROMOTE_PTR(a) ({ mt_ptr a_ = (a); mt__step(); MT__STEP(a_); })
+#define MT_CALL_VOID(fn, effects, ...) ({ (void)(effects); int64_t w_; \
+    if (!mt__replayed(&w_)) { fn(__VA_ARGS__); } })
+#define MT_CALL_INT(fn, effects, ...) ({ (void)(effects); (mt_int)MT__EFFECT(fn(__VA_ARGS__)); })
+
+/* The instruction being resumed is the only one resume mode runs. */
+#define MT_MERGE_POINT(driver, GREENS, REDS) ((void)0)
+#define MT_CAN_ENTER_JIT(driver, GREENS, REDS) ((void)0)
+
+#else /* interp mode */
 
 #define MT_CONST(x) ((mt_int)(x))
 #define MT_CONST_PTR(p) ((mt_ptr)(p))
@@ -238,11 +443,32 @@ typedef void *mt_ptr;   /* a red pointer */
 #define MT_IS_NONZERO(a) ((a) != 0)
 /* 0 <= a < b, for a bounds check against a non-negative length */
 #define MT_IN_RANGE(a, b) ((uint64_t)(a) < (uint64_t)(b))
+/* A red value as a plain C (green) value: in trace mode the trace is
+ * specialised to the value seen, behind a guard. */
+#define MT_PROMOTE_INT(a) ((int64_t)(a))
+#define MT_PROMOTE_PTR(a) ((void *)(a))
 
 /* Calls the tracer does not look inside; interp mode ignores `effects`. */
 #define MT_CALL_VOID(fn, effects, ...) ((void)(effects), fn(__VA_ARGS__))
 #define MT_CALL_INT(fn, effects, ...) ((void)(effects), (mt_int)fn(__VA_ARGS__))
 
+/* The top of the dispatch loop: nothing to do in interp mode. */
+#define MT_MERGE_POINT(driver, GREENS, REDS) ((void)0)
+/* A backward jump to a loop header, after the greens have been set to the
+ * header's.  Ticks the key's counter; when it runs out, mt_hot runs
+ * compiled code or records a trace and the loop state is reloaded. */
+#define MT_CAN_ENTER_JIT(driver, GREENS, REDS)                                     \
+    do {                                                                           \
+        uint32_t s_ = MT__SLOT(GREENS);                                            \
+        if (__builtin_expect(--mt_counters[s_] < 0, 0)) {                          \
+            int64_t g_[] = {GREENS(MT__GW)}, r_[] = {REDS(MT__RSAVE_INIT)};         \
+            if (mt_hot(&(driver), s_, g_, r_))                                     \
+                MT_LOAD_STATE(GREENS, REDS, g_, r_);                               \
+        }                                                                          \
+    } while (0)
+#define MT__RSAVE_INIT(kind, name) mt__red_word_##kind(name),
+
+#endif /* interp mode */
 #endif /* MT_MODE_TRACE */
 
 #ifdef __cplusplus

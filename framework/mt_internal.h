@@ -11,6 +11,8 @@ void mt_alloc_start(void);
 void *mt_grow(void *array, uint32_t *max, uint32_t need, size_t elem);
 #define MT_RESERVE(array, max, need) ((array) = mt_grow((array), &(max), (need), sizeof *(array)))
 void mt_log_start(const char *spec);
+/* Where MTLOG output goes. */
+FILE *mt_log_stream(void);
 /* Apply a JIT option spec that came from `source` ("--jit", "MTJIT"):
  * returns on success, prints the help and exits 0 for "help", or reports
  * the error and exits 2. */

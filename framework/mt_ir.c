@@ -32,9 +32,10 @@ mt_ref mt_ir_emit(mt_trace *t, mt_irop op, mt_irtype type, mt_ref a, mt_ref b, m
 
 mt_ref mt_ir_const(mt_trace *t, mt_irtype type, int64_t value)
 {
-    /* Interned: the recorder emits few distinct constants, and scanning
-     * backwards finds recent ones first. */
-    for (mt_ref r = t->nins; r-- > 1;) {
+    /* Interned among the last few hundred instructions: the recorder emits
+     * few distinct constants and reuses recent ones; CSE merges the rest. */
+    mt_ref stop = t->nins > 256 ? t->nins - 256 : 1;
+    for (mt_ref r = t->nins; r-- > stop;) {
         const mt_ins *ins = &t->ins[r];
         if (ins->op == MT_IR_CONST && ins->type == type && ins->aux == value)
             return r;
@@ -138,6 +139,8 @@ void mt_ir_print(const mt_trace *t, FILE *out)
         case MT_SHAPE_V:
             if (ins->op == MT_IR_CALL)
                 fprintf(out, " %s", t->calls[ins->a].name);
+            if (ins->op == MT_IR_JUMP && ins->c)
+                fprintf(out, " T%u", ins->c);
             fputs("(", out);
             print_refs(t, (uint32_t)ins->aux, ins->b, ", ", out);
             fputs(")", out);

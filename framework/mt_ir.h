@@ -17,7 +17,8 @@
 /* Operand shapes: which of a, b, c are refs and whether aux means something.
  *   N none   A a   AB a,b   ABC a,b,c   K aux only   AK a+aux   ABK a,b+aux
  *   V variable: the args are refs in the trace's pool (aux = first, b =
- *     count); for CALL, a is the index of its mt_callinfo, not a ref */
+ *     count); for CALL, a is the index of its mt_callinfo, not a ref; for
+ *     JUMP the args are the target loop's inputs and c its trace number */
 #define MT_IRDEF(_)                                                                  \
     /* name          shape  type  flags */                                             \
     _(NOP,           N,     VOID, 0)                                                   \
@@ -52,7 +53,8 @@
     _(GUARD_VALUE,   AB,    VOID, MT_IRF_GUARD)           /* exit unless a == b */     \
     _(CALL,          V,     ANY,  MT_IRF_CALL)                                         \
     _(NEW,           K,     PTR,  MT_IRF_ALLOC)           /* aux = size in bytes */    \
-    _(JUMP,          V,     VOID, MT_IRF_END)             /* to the loop, args = inputs */
+    _(JUMP,          V,     VOID, MT_IRF_END)             /* c = target trace, 0 = this loop */ \
+    _(EXIT,          N,     VOID, MT_IRF_GUARD | MT_IRF_END) /* to the interpreter, at an instruction start */
 
 typedef enum {
 #define MT_IR_ENUM(name, shape, type, flags) MT_IR_##name,

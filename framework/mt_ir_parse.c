@@ -226,6 +226,15 @@ static bool parse_operands(parser *ps, mt_ins *ins, const mt_irinfo *info)
             ins->b = count;
             return true;
         }
+        skip_space(ps);
+        if (ins->op == MT_IR_JUMP && *ps->p == 'T') { /* to another trace */
+            char *end;
+            unsigned long id = strtoul(ps->p + 1, &end, 10);
+            if (end == ps->p + 1 || !id || id > UINT32_MAX)
+                return fail(ps, "bad trace number at '%.20s'", ps->p);
+            ins->c = (uint32_t)id;
+            ps->p = end;
+        }
         uint32_t first, count;
         if (!expect(ps, '(') || !parse_ref_list(ps, ')', &first, &count) || !expect(ps, ')'))
             return false;

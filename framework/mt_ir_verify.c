@@ -110,7 +110,7 @@ bool mt_ir_verify(const mt_trace *t, char *err, size_t errsize)
         if (info->flags & MT_IRF_END) {
             if (r != t->nins - 1)
                 return bad(&v, r, "%s before the end of the trace", info->name);
-            if (ins->op == MT_IR_JUMP && ins->b != t->ninputs)
+            if (ins->op == MT_IR_JUMP && !ins->c && ins->b != t->ninputs)
                 return bad(&v, r, "jump passes %u values to a loop with %u inputs", ins->b, t->ninputs);
         }
     }

@@ -62,6 +62,8 @@ static mt_stats stats;
 
 mt_stats *mt_jit_stats(void) { return &stats; }
 
+FILE *mt_log_stream(void) { return log_file ? log_file : stderr; }
+
 bool mt_log_enabled(unsigned category) { return (enabled_categories & category) != 0; }
 
 void mt_log(unsigned category, const char *fmt, ...)
@@ -70,7 +72,7 @@ void mt_log(unsigned category, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vfprintf(log_file ? log_file : stderr, fmt, ap);
+    vfprintf(mt_log_stream(), fmt, ap);
     va_end(ap);
 }
 
@@ -83,7 +85,7 @@ void mt_stats_print_summary(const mt_stats *s, FILE *out)
 
 static void print_summary_at_exit(void)
 {
-    mt_stats_print_summary(&stats, log_file ? log_file : stderr);
+    mt_stats_print_summary(&stats, mt_log_stream());
     if (log_file)
         fclose(log_file);
 }

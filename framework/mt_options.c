@@ -19,11 +19,8 @@ void mt_options_default(mt_options *opts)
         .bridge_threshold = 200,
         .trace_limit = 10000,
         .inline_calls = true,
-#ifdef MT_HAVE_GCCJIT
-        .backend = MT_BACKEND_NATIVE,
-#else
+        /* The reference backend until jcg_gccjit compiles traces. */
         .backend = MT_BACKEND_REF,
-#endif
         .sync = false,
         .fail_guards = 0,
     };

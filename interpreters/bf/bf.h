@@ -59,9 +59,16 @@ void bf_io_start(bool interactive);
 void bf_putc(int64_t cell);
 int64_t bf_getc(int64_t cell);
 
-void bf_run_interp(const bf_program *prog, bf_tape *tape);
-struct mt_trace;
-bool bf_record_loop(const bf_program *prog, bf_tape *tape, size_t header, int64_t *pos,
-                    struct mt_trace *trace);
+/* The JIT driver: greens are the program, the pc and the tape (one per
+ * run, baked into traces as a constant); reds are the tape's cells and
+ * length (reloaded after a grow) and the position. */
+#define BF_GREENS(G) G(code) G(pc) G(tape)
+#define BF_REDS(R) R(PTR, cells) R(INT, pos) R(INT, length)
+extern const mt_jitdriver bf_jit;
+void bf_trace(int64_t *greens, int64_t *reds);  /* bf_trace.c */
+void bf_resume(int64_t *greens, int64_t *reds); /* bf_resume.c */
+
+/* Run the program on the tape (interp mode, entering the JIT at hot loops). */
+void bf_run(const bf_program *prog, bf_tape *tape);
 
 #endif

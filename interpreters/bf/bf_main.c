@@ -92,7 +92,7 @@ int main(int argc, char **argv)
     bf_tape tape;
     bf_tape_init(&tape, BF_TAPE_LIMIT);
     bf_io_start(isatty(STDIN_FILENO));
-    bf_run_interp(&prog, &tape);
+    bf_run(&prog, &tape);
     bf_tape_free(&tape);
     if (fflush(stdout) != 0 || ferror(stdout))
         mt_die(1, "error writing output: %s", strerror(errno));

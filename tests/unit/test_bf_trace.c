@@ -7,6 +7,7 @@
 
 #include "bf.h"
 #include "mt_ir.h"
+#include "mt_jit.h"
 #include "test_util.h"
 
 TestSuite(bf_trace, .init = start_framework);
@@ -19,7 +20,8 @@ static unsigned count_ops(const mt_trace *t, mt_irop op)
     return n;
 }
 
-/* Parse `source`, set up cells, and record the loop whose '[' is the first. */
+/* Parse `source`, set up cells, and record (and compile) the loop whose
+ * '[' is the first, starting at its body the way a hot loop header would. */
 static void record(const char *source, const uint8_t *cells, size_t ncells, mt_trace *t, bf_tape *tape,
                    int64_t *pos)
 {
@@ -33,7 +35,14 @@ static void record(const char *source, const uint8_t *cells, size_t ncells, mt_t
     size_t header = 0;
     while (prog.code[header].op != BF_OPEN)
         header++;
-    cr_assert(bf_record_loop(&prog, tape, header + 1, pos, t));
+    int64_t greens[] = {(int64_t)(intptr_t)prog.code, (int64_t)header + 1, (int64_t)(intptr_t)tape};
+    int64_t reds[] = {(int64_t)(intptr_t)tape->cells, *pos, tape->length};
+    mt_jittrace *loop = mt_jit_record_loop(&bf_jit, greens, reds);
+    cr_assert(loop);
+    *t = loop->ir;
+    *pos = reds[1];
+    /* recording stopped back at the header */
+    cr_expect_eq(greens[1], (int64_t)header + 1);
     char err[200];
     cr_assert(mt_ir_verify(t, err, sizeof err), "%s", err);
 }
@@ -82,8 +91,8 @@ Test(bf_trace, guard_snapshot_holds_the_instruction_start_and_its_replay)
     while (t.ins[guard].op != MT_IR_GUARD_TRUE)
         guard++;
     const mt_snapshot *s = &t.snaps[t.ins[guard].snap];
-    cr_assert_eq(s->ngreens, 1);
-    cr_expect_eq(t.words[s->greens], 2);
+    cr_assert_eq(s->ngreens, 3);
+    cr_expect_eq(t.words[s->greens + 1], 2);
     cr_assert_eq(s->nreds, 3);
     cr_expect_eq(t.pool[s->reds + 1], 2); /* pos is still the input */
     cr_assert_eq(s->nreplay, 3);          /* const 1, add, ult */

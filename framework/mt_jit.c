@@ -1,0 +1,348 @@
+/* mt_jit.c — warm-up, the life of traces, and deopt.
+ *
+ * Interp mode ticks a hashed counter at every loop header (mt_counters);
+ * when one runs out, mt_hot looks the green key up in the JIT cells.  A
+ * key with a compiled loop runs it; a cold one is recorded (the trace-mode
+ * instantiation runs the program meanwhile), compiled and run.  When a
+ * guard fails, its snapshot rebuilds the state at the start of the
+ * interrupted instruction and resume mode finishes that instruction; a
+ * guard that keeps failing gets a bridge, recorded from the same point.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "mt_internal.h"
+#define uthash_malloc(size) mt_alloc(size) /* cells hold collected pointers */
+#define uthash_free(ptr, size) ((void)(ptr), (void)(size))
+#include <uthash.h>
+
+#include "mt_jit.h"
+#include "mt_record.h"
+
+/* Aborted recordings of one key (or one guard's bridge) before giving up:
+ * three of its own, or nine that ran too long through another loop. */
+enum { MT_ABORT_WEIGHT = 3, MT_MAX_ABORTS = 3 * MT_ABORT_WEIGHT };
+
+int32_t mt_counters[1u << MT_COUNTER_BITS];
+mt_replay_cursor mt_replay;
+
+typedef struct jitcell {
+    UT_hash_handle hh;
+    mt_jittrace *loop;
+    uint32_t aborts;
+    bool blacklisted;
+    int64_t key[]; /* the driver, then the greens */
+} jitcell;
+
+static struct {
+    bool counters_ready;
+    jitcell *cells;
+    mt_jittrace **traces; /* by id - 1 */
+    uint32_t ntraces, maxtraces;
+    uint64_t guard_checks;
+} JS;
+
+/* ---- counters and cells -------------------------------------------------- */
+
+static int32_t counter_start(void)
+{
+    uint32_t threshold = mt_jit_options()->threshold;
+    return threshold - 1 > INT32_MAX ? INT32_MAX : (int32_t)(threshold - 1);
+}
+
+static uint32_t slot_of(const mt_jitdriver *d, const int64_t *greens)
+{
+    uint64_t sum = 0;
+    for (uint32_t i = 0; i < d->ngreens; i++)
+        sum += (uint64_t)greens[i];
+    return (uint32_t)((sum * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MT_COUNTER_BITS));
+}
+
+static jitcell *cell_find(const mt_jitdriver *d, const int64_t *greens, bool create)
+{
+    size_t keysize = (1 + d->ngreens) * sizeof(int64_t);
+    int64_t key[1 + d->ngreens];
+    key[0] = (int64_t)(intptr_t)d;
+    memcpy(key + 1, greens, d->ngreens * sizeof *greens);
+    jitcell *cell;
+    HASH_FIND(hh, JS.cells, key, keysize, cell);
+    if (!cell && create) {
+        cell = mt_alloc(sizeof *cell + keysize);
+        memcpy(cell->key, key, keysize);
+        HASH_ADD(hh, JS.cells, key, keysize, cell);
+    }
+    return cell;
+}
+
+mt_jittrace *mt_jit_loop_at(const mt_jitdriver *d, const int64_t *greens)
+{
+    jitcell *cell = cell_find(d, greens, false);
+    return cell ? cell->loop : NULL;
+}
+
+uint32_t mt_jit_trace_id(const mt_jittrace *t) { return t->id; }
+
+mt_jittrace *mt_jit_trace(uint32_t id) { return JS.traces[id - 1]; }
+
+bool mt_jit_fail_guard(void)
+{
+    uint64_t n = mt_jit_options()->fail_guards;
+    return n && ++JS.guard_checks % n == 0;
+}
+
+void mt_jit_reset(void)
+{
+    JS.cells = NULL;
+    JS.ntraces = 0;
+    JS.counters_ready = false;
+    JS.guard_checks = 0;
+    memset(mt_counters, 0, sizeof mt_counters);
+}
+
+/* ---- compiling ------------------------------------------------------------- */
+
+static const mt_backend *backend(void)
+{
+    static bool warned;
+    if (mt_jit_options()->backend == MT_BACKEND_NATIVE && !warned) {
+        warned = true;
+        fprintf(stderr, "%s: warning: the native backend cannot compile traces yet; "
+                        "using the reference backend\n", mt_progname());
+    }
+    return &mt_backend_ref;
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static void log_key(unsigned category, const mt_jitdriver *d, const int64_t *greens)
+{
+    mt_log(category, "%s(", d->name);
+    for (uint32_t i = 0; i < d->ngreens; i++)
+        mt_log(category, "%s%lld", i ? " " : "", (long long)greens[i]);
+    mt_log(category, ")");
+}
+
+static void log_trace(const mt_jittrace *t, const char *stage)
+{
+    if (!mt_log_enabled(MT_LOG_JIT_IR))
+        return;
+    if (t->parent)
+        mt_log(MT_LOG_JIT_IR, "# bridge T%u from T%u guard %u, %s:\n", t->id, t->parent->id,
+               t->parent_snap, stage);
+    else
+        mt_log(MT_LOG_JIT_IR, "# loop T%u, %s:\n", t->id, stage);
+    mt_ir_print(&t->ir, mt_log_stream());
+}
+
+/* Number the trace, check it and hand it to the backend.  A trace that
+ * fails verification is a framework bug: stop rather than run it. */
+static bool compile(mt_jittrace *t)
+{
+    double start = now_ms();
+    MT_RESERVE(JS.traces, JS.maxtraces, JS.ntraces + 1);
+    t->id = JS.ntraces + 1;
+    log_trace(t, "recorded");
+    char err[256];
+    if (!mt_ir_verify(&t->ir, err, sizeof err))
+        mt_die(70, "internal error: trace T%u does not verify: %s", t->id, err);
+    t->guards = mt_alloc((t->ir.nsnaps + 1) * sizeof *t->guards);
+    if (!backend()->compile(t, err, sizeof err)) {
+        mt_log(MT_LOG_JIT_ABORT, "jit-abort: T%u: backend: %s\n", t->id, err);
+        mt_jit_stats()->aborts++;
+        return false;
+    }
+    JS.traces[JS.ntraces++] = t;
+    mt_jit_stats()->compile_ms += now_ms() - start;
+    return true;
+}
+
+static mt_jittrace *new_trace(const mt_jitdriver *d)
+{
+    mt_jittrace *t = mt_alloc(sizeof *t);
+    t->driver = d;
+    return t;
+}
+
+/* An abort because the trace ran too long through another loop that has
+ * no code yet is mostly that loop's fault: make it hot, and count the
+ * abort against the key at a third of the weight. */
+static void note_abort(const mt_jitdriver *d, const char *what, const char *reason,
+                       const int64_t *other, uint32_t *aborts)
+{
+    mt_jit_stats()->aborts++;
+    if (mt_log_enabled(MT_LOG_JIT_ABORT)) {
+        mt_log(MT_LOG_JIT_ABORT, "jit-abort: %s: %s", what, reason);
+        if (other) {
+            mt_log(MT_LOG_JIT_ABORT, " (through the loop at ");
+            log_key(MT_LOG_JIT_ABORT, d, other);
+            mt_log(MT_LOG_JIT_ABORT, ", made hot)");
+        }
+        mt_log(MT_LOG_JIT_ABORT, "\n");
+    }
+    if (other && !strcmp(reason, "trace too long")) {
+        mt_counters[slot_of(d, other)] = 0;
+        *aborts += 1;
+    } else {
+        *aborts += MT_ABORT_WEIGHT;
+    }
+}
+
+/* ---- running and deopt ----------------------------------------------------- */
+
+/* Finish the interrupted instruction in resume mode. */
+static void resume(const mt_jitdriver *d, int64_t *greens, int64_t *reds, const int64_t *replay,
+                   uint32_t nreplay)
+{
+    mt_replay_cursor outer = mt_replay; /* resume mode may re-enter the VM */
+    mt_replay = (mt_replay_cursor){replay, nreplay, 0};
+    d->resume(greens, reds);
+    uint32_t used = mt_replay.next;
+    mt_replay = outer;
+    if (used <= nreplay)
+        mt_die(70, "internal error: %s: resume mode replayed %u steps of %u "
+                   "(its operations disagree with trace mode's)", d->name, used, nreplay);
+}
+
+static mt_jittrace *record_bridge(mt_jittrace *parent, uint32_t snap, const int64_t *values,
+                                  int64_t *greens, int64_t *reds);
+
+/* Run compiled code from the loop `t` (at the state) until a guard fails
+ * to the interpreter, then deopt: the state ends at an instruction start. */
+static void run(mt_jittrace *t, int64_t *greens, int64_t *reds)
+{
+    const mt_jitdriver *d = t->driver;
+    const mt_options *o = mt_jit_options();
+    for (;;) {
+        mt_exit exit;
+        backend()->run(t, reds, &exit);
+        mt_jittrace *from = exit.trace;
+        const mt_snapshot *s = &from->ir.snaps[exit.snap];
+        mt_guard *g = &from->guards[exit.snap];
+        uint32_t n = s->nreds + s->nreplay;
+        int64_t values[n + 1];
+        memcpy(values, exit.values, n * sizeof *values);
+        memcpy(greens, from->ir.words + s->greens, s->ngreens * sizeof *greens);
+        memcpy(reds, values, s->nreds * sizeof *reds);
+        mt_jit_stats()->guard_failures++;
+        bool boundary = from->ir.ins[exit.guard].op == MT_IR_EXIT;
+        /* Injected failures exercise deopt but do not make bridges: the
+         * path they leave by is the one the trace already covers. */
+        if (!exit.forced && ++g->failures >= o->bridge_threshold && !g->bridge &&
+            g->aborts < MT_MAX_ABORTS) {
+            t = record_bridge(from, exit.snap, values, greens, reds);
+            if (t)
+                continue;
+            return;
+        }
+        if (!boundary) /* at an instruction start already otherwise */
+            resume(d, greens, reds, values + s->nreds, s->nreplay);
+        return;
+    }
+}
+
+static mt_jittrace *record_bridge(mt_jittrace *parent, uint32_t snap, const int64_t *values,
+                                  int64_t *greens, int64_t *reds)
+{
+    const mt_jitdriver *d = parent->driver;
+    const mt_snapshot *s = &parent->ir.snaps[snap];
+    mt_jittrace *b = new_trace(d);
+    b->parent = parent;
+    b->parent_snap = snap;
+    mt_recorder_begin_bridge(d, &b->ir, &parent->ir, s, values);
+    d->trace(greens, reds);
+    uint32_t target;
+    const char *reason;
+    const int64_t *other;
+    bool unfinished;
+    if (mt_recorder_end(&target, &reason, &other, &unfinished) == MT_REC_CLOSED) {
+        if (compile(b)) {
+            parent->guards[snap].bridge = b;
+            mt_jit_stats()->bridges++;
+            return target ? mt_jit_trace(target) : NULL; /* NULL: ended by an EXIT */
+        }
+        parent->guards[snap].aborts = MT_MAX_ABORTS; /* the backend cannot take it */
+        return NULL;
+    }
+    note_abort(d, "bridge", reason, other, &parent->guards[snap].aborts);
+    if (unfinished) { /* stopped inside the resumed instruction: redo the deopt */
+        memcpy(greens, parent->ir.words + s->greens, s->ngreens * sizeof *greens);
+        memcpy(reds, values, s->nreds * sizeof *reds);
+        resume(d, greens, reds, values + s->nreds, s->nreplay);
+    }
+    return NULL;
+}
+
+static mt_jittrace *record_loop(const mt_jitdriver *d, jitcell *cell, int64_t *greens, int64_t *reds)
+{
+    mt_jittrace *t = new_trace(d);
+    mt_recorder_begin_loop(d, &t->ir, greens);
+    d->trace(greens, reds);
+    uint32_t target;
+    const char *reason;
+    const int64_t *other;
+    bool unfinished;
+    if (mt_recorder_end(&target, &reason, &other, &unfinished) == MT_REC_CLOSED) {
+        if (compile(t)) {
+            cell->loop = t;
+            mt_jit_stats()->loops++;
+            return target ? mt_jit_trace(target) : t;
+        }
+        cell->blacklisted = true;
+        return NULL;
+    }
+    note_abort(d, "loop", reason, other, &cell->aborts);
+    if (cell->aborts >= MT_MAX_ABORTS)
+        cell->blacklisted = true;
+    return NULL;
+}
+
+mt_jittrace *mt_jit_record_loop(const mt_jitdriver *d, int64_t *greens, int64_t *reds)
+{
+    jitcell *cell = cell_find(d, greens, true);
+    return record_loop(d, cell, greens, reds) ? cell->loop : NULL;
+}
+
+bool mt_hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *reds)
+{
+    const mt_options *o = mt_jit_options();
+    if (!o->enabled) {
+        mt_counters[slot] = INT32_MAX;
+        return false;
+    }
+    if (!JS.counters_ready) {
+        /* Counters start at zero so the first tick lands here. */
+        JS.counters_ready = true;
+        int32_t start = counter_start();
+        for (size_t i = 0; i < sizeof mt_counters / sizeof mt_counters[0]; i++)
+            mt_counters[i] = start;
+        if (start > 0) {
+            mt_counters[slot] = start - 1;
+            return false;
+        }
+    }
+    if (mt_recorder_active()) { /* a residual call re-entered the VM */
+        mt_counters[slot] = counter_start();
+        return false;
+    }
+    jitcell *cell = cell_find(d, greens, true);
+    if (cell->loop) {
+        mt_counters[slot] = 0; /* come back every time */
+        run(cell->loop, greens, reds);
+        return true;
+    }
+    mt_counters[slot] = counter_start();
+    if (cell->blacklisted)
+        return false;
+    mt_jittrace *t = record_loop(d, cell, greens, reds);
+    if (t)
+        run(t, greens, reds);
+    return true;
+}

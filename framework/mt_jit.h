@@ -1,0 +1,62 @@
+/* mt_jit.h — compiled traces and the backend interface (framework-
+ * internal).  A trace is a loop (entered from the interpreter at its green
+ * key) or a bridge (entered from a failing guard of its parent); either
+ * ends by jumping to a loop.  Traces are numbered from 1; a JUMP names its
+ * target by number (0: the loop itself). */
+#ifndef MT_JIT_H
+#define MT_JIT_H
+
+#include "mt.h"
+
+/* Per guard (indexed by snapshot): how often it failed to the
+ * interpreter, and the bridge attached to it. */
+typedef struct mt_guard {
+    uint32_t failures;
+    uint32_t aborts; /* bridge recordings abandoned */
+    struct mt_jittrace *bridge;
+} mt_guard;
+
+typedef struct mt_jittrace {
+    uint32_t id;
+    const mt_jitdriver *driver;
+    struct mt_jittrace *parent; /* bridges: the trace and guard they hang off */
+    uint32_t parent_snap;
+    mt_trace ir;
+    mt_guard *guards;
+    void *code; /* the backend's */
+} mt_jittrace;
+
+/* Where compiled code stopped: the guard (by snapshot) that failed and the
+ * values its snapshot names — the reds, then the replay list.  `forced`:
+ * the failure was injected by fail_guards. */
+typedef struct mt_exit {
+    mt_jittrace *trace;
+    mt_ref guard;
+    uint32_t snap;
+    const int64_t *values;
+    bool forced;
+} mt_exit;
+
+typedef struct mt_backend {
+    const char *name;
+    /* Make `t` runnable; false with a reason if it cannot. */
+    bool (*compile)(mt_jittrace *t, char *err, size_t errsize);
+    /* Run from the loop `t` with its inputs until a guard without a bridge
+     * fails.  Jumps between traces and entering bridges happen inside. */
+    void (*run)(mt_jittrace *t, const int64_t *inputs, mt_exit *exit);
+} mt_backend;
+
+extern const mt_backend mt_backend_ref;
+
+mt_jittrace *mt_jit_trace(uint32_t id);
+/* fail_guards: true if this guard check must fail (counts every check). */
+bool mt_jit_fail_guard(void);
+
+/* For tests: record (and compile) a loop from the given state, exactly as
+ * a hot loop header would; returns it, or NULL if recording aborted.  The
+ * state is updated to where recording stopped. */
+mt_jittrace *mt_jit_record_loop(const mt_jitdriver *driver, int64_t *greens, int64_t *reds);
+/* For tests: forget every compiled trace and counter. */
+void mt_jit_reset(void);
+
+#endif
