@@ -26,6 +26,15 @@ extern "C" {
 void mt_init(const char *progname);
 const char *mt_progname(void);
 
+/* The command line of a VM that runs one program file:
+ *   progname [--jit OPTIONS] PROGRAM
+ * plus -h/--help and --version.  `usage` is the first lines of the help
+ * (the framework adds the common options).  Returns PROGRAM; exits 0 after
+ * help or version, 2 on a bad command line. */
+const char *mt_program_arg(int argc, char **argv, const char *usage);
+/* Flush stdout; on a write error print it and exit 1. */
+void mt_flush_stdout(void);
+
 /* Print "progname: message" on stderr and exit with `status`. */
 void mt_die(int status, const char *fmt, ...)
     __attribute__((noreturn, format(printf, 2, 3)));
@@ -94,6 +103,12 @@ void *mt_alloc(size_t size);        /* zeroed, may hold pointers */
 void *mt_alloc_atomic(size_t size); /* not zeroed, holds no pointers */
 void *mt_realloc(void *block, size_t size);
 char *mt_strdup(const char *s);
+/* Read all of `f` into a collected, NUL-terminated buffer; *size excludes
+ * the NUL.  NULL (errno set) on a read error. */
+char *mt_read_stream(FILE *f, size_t *size);
+/* The same for the file at `path`; on failure prints "progname: cannot
+ * open 'path': reason" (or "cannot read") and exits 2. */
+char *mt_read_file(const char *path, size_t *size);
 /* Called when an allocation fails; the default prints "progname: out of
  * memory" and exits 1.  A VM that raises MemoryError installs its own; the
  * handler must not return. */
@@ -285,14 +300,31 @@ static inline mt_ptr mt__load_ptr(mt_ptr p, int64_t offset)
     r.ref = mt_record_op(MT_IR_LOAD_PTR, MT_TYPE_PTR, p.ref, 0, 0, offset);
     return r;
 }
-static inline void mt__store_u8(mt_ptr p, mt_int i, mt_int x)
+static inline void mt__store(mt_irop op, mt_ptr p, mt_ref index, int64_t offset, int64_t x, mt_ref xref)
 {
     int64_t w;
     mt_ref ref;
     if (mt_record_replay(&w, &ref))
         return;
-    ((uint8_t *)p.v)[i.v] = (uint8_t)x.v;
-    (void)mt_record_op(MT_IR_STORE_U8, MT_TYPE_VOID, p.ref, i.ref, x.ref, 0);
+    char *at = (char *)p.v;
+    if (op == MT_IR_STORE_U8)
+        ((uint8_t *)at)[offset] = (uint8_t)x;
+    else
+        *(int64_t *)(at + offset) = x;
+    if (op == MT_IR_STORE_U8)
+        (void)mt_record_op(op, MT_TYPE_VOID, p.ref, index, xref, 0);
+    else
+        (void)mt_record_op(op, MT_TYPE_VOID, p.ref, xref, 0, offset);
+}
+static inline mt_ptr mt__new(int64_t size)
+{
+    int64_t w;
+    mt_ptr r;
+    if (mt_record_replay(&w, &r.ref))
+        return (mt_ptr){(void *)(intptr_t)w, r.ref};
+    r.v = mt_alloc((size_t)size);
+    r.ref = mt_record_op(MT_IR_NEW, MT_TYPE_PTR, 0, 0, 0, size);
+    return r;
 }
 /* A promoted value is green from here on: a constant behind a guard. */
 static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
@@ -310,7 +342,18 @@ static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
 #define MT_LOAD_U8(base, index) ({ mt_ptr p_ = (base); mt_int i_ = (index); \
     mt__load(MT_IR_LOAD_U8, p_, i_, 0); })
 #define MT_STORE_U8(base, index, value) ({ mt_ptr p_ = (base); mt_int i_ = (index), x_ = (value); \
-    mt__store_u8(p_, i_, x_); })
+    mt__store(MT_IR_STORE_U8, p_, i_.ref, i_.v, x_.v, x_.ref); })
+#define MT_STORE_INT(base, offset, value) ({ mt_ptr p_ = (base); mt_int x_ = (value); \
+    mt__store(MT_IR_STORE_INT, p_, 0, (int64_t)(offset), x_.v, x_.ref); })
+#define MT_STORE_PTR(base, offset, value) ({ mt_ptr p_ = (base); mt_ptr x_ = (value); \
+    mt__store(MT_IR_STORE_PTR, p_, 0, (int64_t)(offset), (int64_t)(intptr_t)x_.v, x_.ref); })
+#define MT_NEW(size) mt__new((int64_t)(size))
+#define MT_MUL(a, b) ({ mt_int a_ = (a), b_ = (b); \
+    mt__binop(MT_IR_MUL, (int64_t)((uint64_t)a_.v * (uint64_t)b_.v), a_, b_); })
+#define MT_LT(a, b) ({ mt_int a_ = (a), b_ = (b); mt__binop(MT_IR_LT, a_.v < b_.v, a_, b_); })
+#define MT_LE(a, b) ({ mt_int a_ = (a), b_ = (b); mt__binop(MT_IR_LE, a_.v <= b_.v, a_, b_); })
+#define MT_EQ(a, b) ({ mt_int a_ = (a), b_ = (b); mt__binop(MT_IR_EQ, a_.v == b_.v, a_, b_); })
+#define MT_NE(a, b) ({ mt_int a_ = (a), b_ = (b); mt__binop(MT_IR_NE, a_.v != b_.v, a_, b_); })
 #define MT_LOAD_INT(base, offset) mt__load(MT_IR_LOAD_INT, (base), (mt_int){0, 0}, (int64_t)(offset))
 #define MT_LOAD_PTR(base, offset) mt__load_ptr((base), (int64_t)(offset))
 #define MT_IS_ZERO(a) mt__is_zero(a)
@@ -406,6 +449,16 @@ static inline bool mt__replayed(int64_t *value)
     (mt_int)MT__EFFECT(((const uint8_t *)p_)[i_]); })
 #define MT_STORE_U8(base, index, value) ({ mt_ptr p_ = (base); mt_int i_ = (index), x_ = (value); \
     int64_t w_; if (!mt__replayed(&w_)) { ((uint8_t *)p_)[i_] = (uint8_t)x_; } })
+#define MT_STORE_INT(base, offset, value) ({ mt_ptr p_ = (base); mt_int x_ = (value); \
+    int64_t w_; if (!mt__replayed(&w_)) { *(int64_t *)((char *)p_ + (offset)) = x_; } })
+#define MT_STORE_PTR(base, offset, value) ({ mt_ptr p_ = (base); mt_ptr x_ = (value); \
+    int64_t w_; if (!mt__replayed(&w_)) { *(void **)((char *)p_ + (offset)) = x_; } })
+#define MT_NEW(size) ((mt_ptr)(intptr_t)MT__EFFECT((intptr_t)mt_alloc((size_t)(size))))
+#define MT_MUL(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)((uint64_t)a_ * (uint64_t)b_)); })
+#define MT_LT(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)(a_ < b_)); })
+#define MT_LE(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)(a_ <= b_)); })
+#define MT_EQ(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)(a_ == b_)); })
+#define MT_NE(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)(a_ != b_)); })
 #define MT_LOAD_INT(base, offset) ({ mt_ptr p_ = (base); \
     (mt_int)MT__EFFECT(*(const int64_t *)((const char *)p_ + (offset))); })
 #define MT_LOAD_PTR(base, offset) ({ mt_ptr p_ = (base); \
@@ -436,6 +489,17 @@ static inline bool mt__replayed(int64_t *value)
     ((void)(((uint8_t *)(base))[(index)] = (uint8_t)(value)))
 #define MT_LOAD_INT(base, offset) (*(const mt_int *)((const char *)(base) + (offset)))
 #define MT_LOAD_PTR(base, offset) (*(mt_ptr const *)((const char *)(base) + (offset)))
+#define MT_STORE_INT(base, offset, value) ((void)(*(mt_int *)((char *)(base) + (offset)) = (value)))
+#define MT_STORE_PTR(base, offset, value) ((void)(*(mt_ptr *)((char *)(base) + (offset)) = (value)))
+/* A new zeroed object of `size` bytes (collected). */
+#define MT_NEW(size) ((mt_ptr)mt_alloc((size_t)(size)))
+
+#define MT_MUL(a, b) ((mt_int)((uint64_t)(a) * (uint64_t)(b)))
+/* Comparisons giving a red 0 or 1 (signed). */
+#define MT_LT(a, b) ((mt_int)((a) < (b)))
+#define MT_LE(a, b) ((mt_int)((a) <= (b)))
+#define MT_EQ(a, b) ((mt_int)((a) == (b)))
+#define MT_NE(a, b) ((mt_int)((a) != (b)))
 
 /* Conditions: each yields a C truth value the handler branches on (in
  * trace mode, recording a guard on the outcome). */

@@ -52,7 +52,17 @@ static bool check_snapshot(verifier *v, mt_ref r, uint32_t snap)
     const mt_snapshot *s = &t->snaps[snap];
     if ((uint64_t)s->greens + s->ngreens > t->nwords)
         return bad(v, r, "snapshot greens out of range");
-    return check_pool(v, r, s->reds, s->nreds) && check_pool(v, r, s->replay, s->nreplay);
+    if (!check_pool(v, r, s->reds, s->nreds))
+        return false;
+    /* The replay list holds every step of the instruction so far; stores
+     * and guards are in it as placeholders without a value (or as 0, the
+     * parent's placeholders in a bridge). */
+    if ((uint64_t)s->replay + s->nreplay > t->npool)
+        return bad(v, r, "replay list out of range");
+    for (uint32_t i = 0; i < s->nreplay; i++)
+        if (t->pool[s->replay + i] >= r)
+            return bad(v, r, "replay step %%%u is not before its guard", t->pool[s->replay + i]);
+    return true;
 }
 
 bool mt_ir_verify(const mt_trace *t, char *err, size_t errsize)

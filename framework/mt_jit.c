@@ -43,6 +43,8 @@ static struct {
     mt_jittrace **traces; /* by id - 1 */
     uint32_t ntraces, maxtraces;
     uint64_t guard_checks;
+    const mt_jittrace *forced_trace; /* a test's forced failures */
+    uint32_t forced_snap, forced_left;
 } JS;
 
 /* ---- counters and cells -------------------------------------------------- */
@@ -87,10 +89,21 @@ uint32_t mt_jit_trace_id(const mt_jittrace *t) { return t->id; }
 
 mt_jittrace *mt_jit_trace(uint32_t id) { return JS.traces[id - 1]; }
 
-bool mt_jit_fail_guard(void)
+bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap)
 {
+    if (JS.forced_left && t == JS.forced_trace && snap == JS.forced_snap) {
+        JS.forced_left--;
+        return true;
+    }
     uint64_t n = mt_jit_options()->fail_guards;
     return n && ++JS.guard_checks % n == 0;
+}
+
+void mt_jit_force_guard_failure(const mt_jittrace *t, uint32_t snap, uint32_t times)
+{
+    JS.forced_trace = t;
+    JS.forced_snap = snap;
+    JS.forced_left = times;
 }
 
 void mt_jit_reset(void)
@@ -303,6 +316,8 @@ static mt_jittrace *record_loop(const mt_jitdriver *d, jitcell *cell, int64_t *g
         cell->blacklisted = true;
     return NULL;
 }
+
+void mt_jit_run(mt_jittrace *t, int64_t *greens, int64_t *reds) { run(t, greens, reds); }
 
 mt_jittrace *mt_jit_record_loop(const mt_jitdriver *d, int64_t *greens, int64_t *reds)
 {

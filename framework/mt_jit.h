@@ -49,13 +49,19 @@ typedef struct mt_backend {
 extern const mt_backend mt_backend_ref;
 
 mt_jittrace *mt_jit_trace(uint32_t id);
-/* fail_guards: true if this guard check must fail (counts every check). */
-bool mt_jit_fail_guard(void);
+/* True if this check of the guard with snapshot `snap` of `t` must fail
+ * although it holds: the fail_guards stress mode, or a test's request. */
+bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap);
 
 /* For tests: record (and compile) a loop from the given state, exactly as
  * a hot loop header would; returns it, or NULL if recording aborted.  The
  * state is updated to where recording stopped. */
 mt_jittrace *mt_jit_record_loop(const mt_jitdriver *driver, int64_t *greens, int64_t *reds);
+/* For tests: run compiled code from the loop `t` at the state until it
+ * leaves to the interpreter (after deopt; the state is updated). */
+void mt_jit_run(mt_jittrace *t, int64_t *greens, int64_t *reds);
+/* For tests: make the next `times` checks of one guard fail. */
+void mt_jit_force_guard_failure(const mt_jittrace *t, uint32_t snap, uint32_t times);
 /* For tests: forget every compiled trace and counter. */
 void mt_jit_reset(void);
 

@@ -113,7 +113,7 @@ static void ref_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
             case MT_IR__COUNT: break;
             }
             if (mt_ir_info(ins)->flags & MT_IRF_GUARD) {
-                if (ok && mt_jit_fail_guard()) /* fail_guards: act as if it failed */
+                if (ok && mt_jit_fail_guard(t, ins->snap)) /* fail_guards: act as if it failed */
                     ok = false, forced = true;
                 if (!ok)
                     break;

@@ -38,24 +38,6 @@ static void help(void)
 }
 
 /* Read all of `f`; NULL with errno set on a read error. */
-static char *read_stream(FILE *f, size_t *size)
-{
-    size_t capacity = 1 << 14, used = 0;
-    char *data = mt_alloc_atomic(capacity + 1);
-    for (;;) {
-        used += fread(data + used, 1, capacity - used, f);
-        if (used < capacity)
-            break;
-        capacity *= 2;
-        data = mt_realloc(data, capacity + 1);
-    }
-    if (ferror(f))
-        return NULL;
-    data[used] = '\0';
-    *size = used;
-    return data;
-}
-
 /* CPython reports the absolute path of a script it cannot open. */
 static void cannot_open(const char *path, int err)
 {
@@ -74,7 +56,7 @@ static char *read_script(const char *path, size_t *size)
     FILE *f = fopen(path, "rb");
     if (!f)
         cannot_open(path, errno);
-    char *source = read_stream(f, size);
+    char *source = mt_read_stream(f, size);
     if (!source)
         cannot_open(path, errno);
     fclose(f);
@@ -135,7 +117,7 @@ int main(int argc, char **argv)
         read_script(script, &size);
         name = script;
     } else {
-        if (!read_stream(stdin, &size))
+        if (!mt_read_stream(stdin, &size))
             mt_die(1, "error reading <stdin>: %s", strerror(errno));
         name = "<stdin>";
     }

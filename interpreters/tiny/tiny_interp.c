@@ -1,0 +1,41 @@
+/* tiny_interp.c — the interp-mode instantiation of mttiny's handlers. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "tiny.h"
+
+void tiny_run(const tiny_program *prog)
+{
+    const tiny_func *code = prog->main;
+    size_t pc = 0;
+    mt_ptr frame = mt_alloc(TINY_SLOT(code->nslots));
+    for (;;) {
+        MT_MERGE_POINT(tiny_jit, TINY_GREENS, TINY_REDS);
+        const tiny_insn *insn = &code->code[pc];
+#include "tiny_ops.h"
+    }
+program_end:
+    return;
+}
+
+bool tiny_step(int64_t *greens, int64_t *reds)
+{
+    const tiny_func *code;
+    size_t pc;
+    mt_ptr frame;
+    MT_LOAD_STATE(TINY_GREENS, TINY_REDS, greens, reds);
+    const tiny_insn *insn = &code->code[pc];
+#include "tiny_ops.h"
+    MT_SAVE_STATE(TINY_GREENS, TINY_REDS, greens, reds);
+    return true;
+program_end:
+    return false;
+}
+
+void tiny_print(int64_t value) { printf("%lld\n", (long long)value); }
+
+void tiny_too_deep(int64_t depth)
+{
+    mt_die(1, "recursion too deep (%lld calls)", (long long)depth);
+}

@@ -1,0 +1,101 @@
+/* test_tiny.c — mttiny's loader (errors, stack heights) and the shape of
+ * the trace a counting loop compiles to. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "mt_jit.h"
+#include "test_util.h"
+#include "tiny.h"
+
+TestSuite(tiny, .init = start_framework);
+
+static void expect_error(const char *source, const char *message)
+{
+    tiny_program prog;
+    char err[200] = "";
+    cr_assert_not(tiny_load(source, &prog, err, sizeof err), "accepted:\n%s", source);
+    cr_expect_str_eq(err, message);
+}
+
+Test(tiny, loader_reports_errors_with_their_line)
+{
+    expect_error("func main\n  push 1\n  frob\n  ret\nend\n", "3: unknown instruction 'frob'");
+    expect_error("func main\n  push x\n  ret\nend\n", "2: 'push' needs an integer, not 'x'");
+    expect_error("func main\n  load y\n  ret\nend\n", "2: no local or parameter named 'y'");
+    expect_error("func main\n  jump nowhere\nend\n", "2: no label 'nowhere' in function 'main'");
+    expect_error("func main\n  push 1\n  add\n  ret\nend\n", "3: 'add' needs 2 values on the stack, has 1");
+    expect_error("func main\n  push 1\n  pop\nend\n", "3: function 'main' runs off its end (no 'ret')");
+    expect_error("func main\n  push 1\n  ret\n", "1: function 'main' has no 'end'");
+    expect_error("func f\n  push 1\n  ret\nend\n", "4: no function 'main'");
+}
+
+Test(tiny, stack_heights_give_every_instruction_its_slot)
+{
+    tiny_program prog;
+    char err[200];
+    cr_assert(tiny_load("func main\n  push 1\n  store a\n  push 2\n  push 3\n  add\n  ret\nend\n", &prog,
+                        err, sizeof err), "%s", err);
+    const tiny_func *f = prog.main;
+    cr_assert_eq(f->ncode, 6);
+    /* one local (a), then the stack: push 1 writes slot 1, push 3 slot 2 */
+    const uint32_t tops[] = {1, 2, 1, 2, 3, 2};
+    for (size_t i = 0; i < 6; i++)
+        cr_expect_eq(f->code[i].top, tops[i], "instruction %zu", i);
+    cr_expect_eq(f->nslots, 3);
+}
+
+static unsigned count_ops(const mt_trace *t, mt_irop op)
+{
+    unsigned n = 0;
+    for (mt_ref r = 1; r < t->nins; r++)
+        n += t->ins[r].op == op;
+    return n;
+}
+
+Test(tiny, counting_loop_compiles_to_one_loop_without_reading_the_pc)
+{
+    tiny_program prog;
+    char err[200];
+    cr_assert(tiny_load("func main\n"
+                        "  push 100\n"
+                        "  store n\n"
+                        "loop:\n"
+                        "  load n\n"
+                        "  push 1\n"
+                        "  sub\n"
+                        "  dup\n"
+                        "  store n\n"
+                        "  jumpif loop\n"
+                        "  push 0\n"
+                        "  ret\n"
+                        "end\n",
+                        &prog, err, sizeof err), "%s", err);
+    tiny_frame *frame = mt_alloc(TINY_SLOT(prog.main->nslots));
+    frame->slots[0] = 100;
+    int64_t greens[] = {(int64_t)(intptr_t)prog.main, 2}, reds[] = {(int64_t)(intptr_t)frame};
+    mt_jittrace *loop = mt_jit_record_loop(&tiny_jit, greens, reds);
+    cr_assert(loop);
+    const mt_trace *t = &loop->ir;
+    char *text = print_trace(t);
+    /* one trip ran: n went from 100 to 99, and the trace closed at the
+     * header with a jump to itself */
+    cr_expect_eq(frame->slots[0], 99);
+    cr_expect_eq(greens[1], 2);
+    cr_expect_eq(t->ins[t->nins - 1].op, MT_IR_JUMP, "%s", text);
+    cr_expect_eq(t->ins[t->nins - 1].c, 0, "%s", text);
+    /* the body: n - 1 and one guard (the loop test), nothing else */
+    cr_expect_eq(count_ops(t, MT_IR_SUB), 1, "%s", text);
+    cr_expect_eq(count_ops(t, MT_IR_GUARD_TRUE) + count_ops(t, MT_IR_GUARD_FALSE), 1, "%s", text);
+    cr_expect_eq(count_ops(t, MT_IR_GUARD_VALUE) + count_ops(t, MT_IR_CALL) + count_ops(t, MT_IR_NEW), 0,
+                 "%s", text);
+    /* every memory access is to the frame's slots: the pc, the code and
+     * the frame header are never read */
+    for (mt_ref r = 1; r < t->nins; r++) {
+        const mt_ins *ins = &t->ins[r];
+        if (mt_ir_info(ins)->flags & (MT_IRF_LOAD | MT_IRF_STORE)) {
+            cr_expect_eq(ins->a, 1, "%%%u is not on the frame\n%s", r, text);
+            cr_expect_geq(ins->aux, TINY_SLOT(0), "%%%u reads the frame header\n%s", r, text);
+        }
+    }
+    free(text);
+}
