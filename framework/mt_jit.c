@@ -85,8 +85,6 @@ mt_jittrace *mt_jit_loop_at(const mt_jitdriver *d, const int64_t *greens)
     return cell ? cell->loop : NULL;
 }
 
-uint32_t mt_jit_trace_id(const mt_jittrace *t) { return t->id; }
-
 mt_jittrace *mt_jit_trace(uint32_t id) { return JS.traces[id - 1]; }
 
 bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap)
@@ -187,12 +185,13 @@ static mt_jittrace *new_trace(const mt_jitdriver *d)
 /* An abort because the trace ran too long through another loop that has
  * no code yet is mostly that loop's fault: make it hot, and count the
  * abort against the key at a third of the weight. */
-static void note_abort(const mt_jitdriver *d, const char *what, const char *reason,
-                       const int64_t *other, uint32_t *aborts)
+static void note_abort(const mt_jitdriver *d, const char *what, const mt_rec_result *rec,
+                       uint32_t *aborts)
 {
+    const int64_t *other = rec->too_long_through;
     mt_jit_stats()->aborts++;
     if (mt_log_enabled(MT_LOG_JIT_ABORT)) {
-        mt_log(MT_LOG_JIT_ABORT, "jit-abort: %s: %s", what, reason);
+        mt_log(MT_LOG_JIT_ABORT, "jit-abort: %s: %s", what, rec->reason);
         if (other) {
             mt_log(MT_LOG_JIT_ABORT, " (through the loop at ");
             log_key(MT_LOG_JIT_ABORT, d, other);
@@ -200,7 +199,7 @@ static void note_abort(const mt_jitdriver *d, const char *what, const char *reas
         }
         mt_log(MT_LOG_JIT_ABORT, "\n");
     }
-    if (other && !strcmp(reason, "trace too long")) {
+    if (other) {
         mt_counters[slot_of(d, other)] = 0;
         *aborts += 1;
     } else {
@@ -209,6 +208,15 @@ static void note_abort(const mt_jitdriver *d, const char *what, const char *reas
 }
 
 /* ---- running and deopt ----------------------------------------------------- */
+
+/* The state a guard's snapshot describes: its instruction's greens, and
+ * the reds among the exit values. */
+static void snapshot_state(const mt_trace *ir, const mt_snapshot *s, const int64_t *values,
+                           int64_t *greens, int64_t *reds)
+{
+    memcpy(greens, ir->words + s->greens, s->ngreens * sizeof *greens);
+    memcpy(reds, values, s->nreds * sizeof *reds);
+}
 
 /* Finish the interrupted instruction in resume mode. */
 static void resume(const mt_jitdriver *d, int64_t *greens, int64_t *reds, const int64_t *replay,
@@ -242,8 +250,7 @@ static void run(mt_jittrace *t, int64_t *greens, int64_t *reds)
         uint32_t n = s->nreds + s->nreplay;
         int64_t values[n + 1];
         memcpy(values, exit.values, n * sizeof *values);
-        memcpy(greens, from->ir.words + s->greens, s->ngreens * sizeof *greens);
-        memcpy(reds, values, s->nreds * sizeof *reds);
+        snapshot_state(&from->ir, s, values, greens, reds);
         mt_jit_stats()->guard_failures++;
         bool boundary = from->ir.ins[exit.guard].op == MT_IR_EXIT;
         /* Injected failures exercise deopt but do not make bridges: the
@@ -271,23 +278,19 @@ static mt_jittrace *record_bridge(mt_jittrace *parent, uint32_t snap, const int6
     b->parent_snap = snap;
     mt_recorder_begin_bridge(d, &b->ir, &parent->ir, s, values);
     d->trace(greens, reds);
-    uint32_t target;
-    const char *reason;
-    const int64_t *other;
-    bool unfinished;
-    if (mt_recorder_end(&target, &reason, &other, &unfinished) == MT_REC_CLOSED) {
+    mt_rec_result rec = mt_recorder_end();
+    if (rec.closed) {
         if (compile(b)) {
             parent->guards[snap].bridge = b;
             mt_jit_stats()->bridges++;
-            return target ? mt_jit_trace(target) : NULL; /* NULL: ended by an EXIT */
+            return rec.target ? mt_jit_trace(rec.target) : NULL; /* NULL: ended by an EXIT */
         }
         parent->guards[snap].aborts = MT_MAX_ABORTS; /* the backend cannot take it */
         return NULL;
     }
-    note_abort(d, "bridge", reason, other, &parent->guards[snap].aborts);
-    if (unfinished) { /* stopped inside the resumed instruction: redo the deopt */
-        memcpy(greens, parent->ir.words + s->greens, s->ngreens * sizeof *greens);
-        memcpy(reds, values, s->nreds * sizeof *reds);
+    note_abort(d, "bridge", &rec, &parent->guards[snap].aborts);
+    if (rec.in_first_instruction) { /* stopped inside the resumed instruction: redo the deopt */
+        snapshot_state(&parent->ir, s, values, greens, reds);
         resume(d, greens, reds, values + s->nreds, s->nreplay);
     }
     return NULL;
@@ -298,20 +301,17 @@ static mt_jittrace *record_loop(const mt_jitdriver *d, jitcell *cell, int64_t *g
     mt_jittrace *t = new_trace(d);
     mt_recorder_begin_loop(d, &t->ir, greens);
     d->trace(greens, reds);
-    uint32_t target;
-    const char *reason;
-    const int64_t *other;
-    bool unfinished;
-    if (mt_recorder_end(&target, &reason, &other, &unfinished) == MT_REC_CLOSED) {
+    mt_rec_result rec = mt_recorder_end();
+    if (rec.closed) {
         if (compile(t)) {
             cell->loop = t;
             mt_jit_stats()->loops++;
-            return target ? mt_jit_trace(target) : t;
+            return rec.target ? mt_jit_trace(rec.target) : t;
         }
         cell->blacklisted = true;
         return NULL;
     }
-    note_abort(d, "loop", reason, other, &cell->aborts);
+    note_abort(d, "loop", &rec, &cell->aborts);
     if (cell->aborts >= MT_MAX_ABORTS)
         cell->blacklisted = true;
     return NULL;

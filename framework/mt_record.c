@@ -15,10 +15,11 @@
 #include "mt_internal.h"
 #define MT_MODE_TRACE
 #include "mt.h"
+#include "mt_jit.h"
 #include "mt_record.h"
 
 static struct recorder {
-    bool active, bridge, stopped, aborted;
+    bool active, bridge, stopped, aborted, too_long;
     const char *reason;
     uint32_t target;
     const mt_jitdriver *driver;
@@ -47,7 +48,7 @@ static void begin(const mt_jitdriver *driver, mt_trace *trace)
 {
     mt_trace_init(trace);
     J.active = true;
-    J.bridge = J.stopped = J.aborted = J.passed_other = J.first_done = false;
+    J.bridge = J.stopped = J.aborted = J.too_long = J.passed_other = J.first_done = false;
     J.reason = NULL;
     J.target = 0;
     J.driver = driver;
@@ -84,15 +85,16 @@ void mt_recorder_begin_bridge(const mt_jitdriver *driver, mt_trace *trace, const
     }
 }
 
-mt_rec_status mt_recorder_end(uint32_t *target, const char **reason, const int64_t **other,
-                              bool *in_first_instruction)
+mt_rec_result mt_recorder_end(void)
 {
     J.active = false;
-    *target = J.target;
-    *reason = J.reason ? J.reason : "the trace function returned without closing the loop";
-    *other = J.passed_other ? J.other : NULL;
-    *in_first_instruction = J.bridge && J.prefix_next < J.nprefix;
-    return J.stopped && !J.aborted ? MT_REC_CLOSED : MT_REC_ABORTED;
+    return (mt_rec_result){
+        .closed = J.stopped && !J.aborted,
+        .target = J.target,
+        .reason = J.reason ? J.reason : "the trace function returned without closing the loop",
+        .too_long_through = J.too_long && J.passed_other ? J.other : NULL,
+        .in_first_instruction = J.bridge && J.prefix_next < J.nprefix,
+    };
 }
 
 bool mt_recorder_active(void) { return J.active; }
@@ -117,6 +119,7 @@ bool mt_record_merge_point(const int64_t *greens, const mt_ref *reds)
         J.first_done = true;
     } else if (J.trace->nins > mt_jit_options()->trace_limit) {
         mt_trace_abort("trace too long");
+        J.too_long = true;
         return false;
     }
     memcpy(J.greens, greens, J.ngreens * sizeof *greens);
@@ -143,9 +146,9 @@ bool mt_record_can_enter(const int64_t *greens, const mt_ref *reds)
         jump(reds, 0);
         return true;
     }
-    struct mt_jittrace *loop = mt_jit_loop_at(J.driver, greens);
+    mt_jittrace *loop = mt_jit_loop_at(J.driver, greens);
     if (loop) {
-        jump(reds, mt_jit_trace_id(loop));
+        jump(reds, loop->id);
         return true;
     }
     if (J.bridge) {
