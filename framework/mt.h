@@ -382,21 +382,16 @@ static inline void *mt__val_ptr(mt_ptr x) { return x.v; }
 #define MT__NARGS_(a, b, n, ...) n
 #define MT__CAT(a, b) MT__CAT_(a, b)
 #define MT__CAT_(a, b) a##b
-#define MT_CALL_VOID(fn, effects, ...) ((void)MT__CALLV(fn, effects, __VA_ARGS__))
-#define MT_CALL_INT(fn, effects, ...) MT__CALLI(fn, effects, __VA_ARGS__)
-#define MT__CALLV(fn, effects, ...) ({ MT__CAT(MT__ARGS, MT__NARGS(__VA_ARGS__))(__VA_ARGS__); \
-    mt_int c_; \
+#define MT_CALL_VOID(fn, effects, ...) ((void)MT__CALL(fn, effects, VOID, __VA_ARGS__))
+#define MT_CALL_INT(fn, effects, ...) MT__CALL(fn, effects, INT, __VA_ARGS__)
+#define MT__CALL(fn, effects, type, ...) ({ MT__CAT(MT__ARGS, MT__NARGS(__VA_ARGS__))(__VA_ARGS__); \
+    mt_int c_ = {0, 0}; \
     if (!mt_record_replay(&c_.v, &c_.ref)) { \
-        fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__))); \
-        c_.v = 0; \
-        c_.ref = mt_record_call((void *)fn, #fn, (effects), MT_TYPE_VOID, r_, sizeof r_ / sizeof r_[0]); \
+        c_.v = MT__RESULT_##type(fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__)))); \
+        c_.ref = mt_record_call((void *)fn, #fn, (effects), MT_TYPE_##type, r_, sizeof r_ / sizeof r_[0]); \
     } c_; })
-#define MT__CALLI(fn, effects, ...) ({ MT__CAT(MT__ARGS, MT__NARGS(__VA_ARGS__))(__VA_ARGS__); \
-    mt_int c_; \
-    if (!mt_record_replay(&c_.v, &c_.ref)) { \
-        c_.v = fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__))); \
-        c_.ref = mt_record_call((void *)fn, #fn, (effects), MT_TYPE_INT, r_, sizeof r_ / sizeof r_[0]); \
-    } c_; })
+#define MT__RESULT_INT(call) (call)
+#define MT__RESULT_VOID(call) ((call), 0)
 
 #define MT__RREF(kind, name) (name).ref,
 #define MT_MERGE_POINT(driver, GREENS, REDS)                                       \
