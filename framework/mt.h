@@ -52,6 +52,7 @@ typedef struct mt_options {
     mt_backend_kind backend;
     bool sync;                 /* compile on the main thread */
     uint64_t fail_guards;      /* 0, or fail every Nth guard check (stress) */
+    bool optimize;             /* run the trace optimizer */
 } mt_options;
 
 typedef enum { MT_OPT_OK, MT_OPT_HELP, MT_OPT_ERROR } mt_opt_result;

@@ -1,6 +1,7 @@
 /* mt_ir.c — the IR tables, the trace builder and the printer. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "mt_internal.h"
@@ -27,6 +28,8 @@ mt_ref mt_ir_emit(mt_trace *t, mt_irop op, mt_irtype type, mt_ref a, mt_ref b, m
     if (mt_irinfo_table[op].type != MT_TYPE_ANY)
         type = mt_irinfo_table[op].type;
     t->ins[t->nins] = (mt_ins){.op = op, .type = type, .a = a, .b = b, .c = c, .aux = aux};
+    if (op == MT_IR_LABEL)
+        t->label = t->nins;
     return t->nins++;
 }
 
@@ -83,7 +86,74 @@ uint32_t mt_ir_snapshot_add(mt_trace *t, const int64_t *greens, uint32_t ngreens
     s->reds = mt_ir_pool_add(t, reds, nreds);
     s->nreplay = nreplay;
     s->replay = mt_ir_pool_add(t, replay, nreplay);
+    s->virt = s->nvirt = 0;
     return t->nsnaps++;
+}
+
+static int compare_refs(const void *x, const void *y)
+{
+    mt_ref a = *(const mt_ref *)x, b = *(const mt_ref *)y;
+    return (a > b) - (a < b);
+}
+
+void mt_ir_snapshot_virtuals(mt_trace *t)
+{
+    /* Each sunk NEW's sunk stores, chained in trace order. */
+    mt_ref *first = mt_alloc_atomic(t->nins * sizeof *first);
+    mt_ref *last = mt_alloc_atomic(t->nins * sizeof *last);
+    mt_ref *next = mt_alloc_atomic(t->nins * sizeof *next);
+    uint32_t *seen = mt_alloc_atomic(t->nins * sizeof *seen);
+    mt_ref *list = NULL, *work = NULL;
+    uint32_t maxlist = 0, maxwork = 0;
+    memset(first, 0, t->nins * sizeof *first);
+    memset(seen, 0, t->nins * sizeof *seen);
+    bool any = false;
+    for (mt_ref r = 1; r < t->nins; r++) {
+        const mt_ins *ins = &t->ins[r];
+        if (!(ins->flags & MT_INSF_SUNK) || ins->op == MT_IR_NEW) {
+            any |= (ins->flags & MT_INSF_SUNK) != 0;
+            continue;
+        }
+        next[r] = 0;
+        if (first[ins->a])
+            next[last[ins->a]] = r;
+        else
+            first[ins->a] = r;
+        last[ins->a] = r;
+    }
+    for (mt_ref g = 1; g < t->nins && any; g++) {
+        if (!(mt_ir_info(&t->ins[g])->flags & MT_IRF_GUARD))
+            continue;
+        mt_snapshot *s = &t->snaps[t->ins[g].snap];
+        uint32_t nwork = 0, nlist = 0;
+        for (uint32_t i = 0; i < s->nreds + s->nreplay; i++) {
+            mt_ref r = mt_snapshot_ref(t, s, i);
+            if (r && mt_ir_is_sunk_new(t, r) && seen[r] != g) {
+                seen[r] = g;
+                MT_RESERVE(work, maxwork, nwork + 1);
+                work[nwork++] = r;
+            }
+        }
+        while (nwork) {
+            mt_ref obj = work[--nwork];
+            MT_RESERVE(list, maxlist, nlist + 1);
+            list[nlist++] = obj;
+            for (mt_ref st = first[obj]; st && st < g; st = next[st]) {
+                MT_RESERVE(list, maxlist, nlist + 1);
+                list[nlist++] = st;
+                mt_ref value = mt_ir_stored_value(&t->ins[st]);
+                if (mt_ir_is_sunk_new(t, value) && seen[value] != g) {
+                    seen[value] = g;
+                    MT_RESERVE(work, maxwork, nwork + 1);
+                    work[nwork++] = value;
+                }
+            }
+        }
+        /* In trace order: every object before the stores that mention it. */
+        qsort(list, nlist, sizeof *list, compare_refs);
+        s->virt = mt_ir_pool_add(t, list, nlist);
+        s->nvirt = nlist;
+    }
 }
 
 const char *const mt_effect_names[MT_EFFECT_COUNT] = {"reads", "writes", "io", "raises"};
@@ -148,6 +218,8 @@ void mt_ir_print(const mt_trace *t, FILE *out)
                 print_effects(t->calls[ins->a].effects, out);
             break;
         }
+        if (ins->flags & MT_INSF_SUNK)
+            fputs(" sunk", out);
         if (info->flags & MT_IRF_GUARD) {
             const mt_snapshot *s = &t->snaps[ins->snap];
             fputs(" [", out);

@@ -18,7 +18,9 @@
  *   N none   A a   AB a,b   ABC a,b,c   K aux only   AK a+aux   ABK a,b+aux
  *   V variable: the args are refs in the trace's pool (aux = first, b =
  *     count); for CALL, a is the index of its mt_callinfo, not a ref; for
- *     JUMP the args are the target loop's inputs and c its trace number */
+ *     JUMP the args are the target loop's inputs and c its trace number, or
+ *     with c = 0 in a trace with a LABEL, the new values of the label's
+ *     args */
 #define MT_IRDEF(_)                                                                  \
     /* name          shape  type  flags */                                             \
     _(NOP,           N,     VOID, 0)                                                   \
@@ -53,6 +55,7 @@
     _(GUARD_VALUE,   AB,    VOID, MT_IRF_GUARD)           /* exit unless a == b */     \
     _(CALL,          V,     ANY,  MT_IRF_CALL)                                         \
     _(NEW,           K,     PTR,  MT_IRF_ALLOC)           /* aux = size in bytes */    \
+    _(LABEL,         V,     VOID, 0)  /* start of the peeled loop; args: the values it carries */ \
     _(JUMP,          V,     VOID, MT_IRF_END)             /* c = target trace, 0 = this loop */ \
     _(EXIT,          N,     VOID, MT_IRF_GUARD | MT_IRF_END) /* to the interpreter, at an instruction start */
 
@@ -91,9 +94,15 @@ extern const mt_irinfo mt_irinfo_table[MT_IR__COUNT];
 
 typedef uint32_t mt_ref; /* index of an instruction; 0 is "no value" */
 
+/* Instruction flags.  A sunk NEW is an allocation the optimizer removed
+ * (a virtual object): it and the sunk stores into it are not executed;
+ * they only tell deopt how to build the object if a guard needs it. */
+enum { MT_INSF_SUNK = 1 << 0 };
+
 typedef struct mt_ins {
-    uint8_t op;   /* mt_irop */
-    uint8_t type; /* mt_irtype of the result */
+    uint8_t op;    /* mt_irop */
+    uint8_t type;  /* mt_irtype of the result */
+    uint8_t flags; /* MT_INSF_* */
     mt_ref a, b, c;
     int64_t aux;  /* constant, slot, offset, size, or first arg index */
     uint32_t snap; /* guards: index into the trace's snapshots */
@@ -113,12 +122,24 @@ typedef struct mt_callinfo {
 /* A snapshot is the interpreter state a guard resumes to: the green key and
  * red values at the start of the current instruction, plus the results of
  * the red operations the instruction had already performed (the replay
- * list).  Refs are into the trace; entries live in the trace's ref pool. */
+ * list).  Refs are into the trace; entries live in the trace's ref pool.
+ *
+ * The virtual list names the sunk instructions deopt replays to build the
+ * virtual objects the reds and replay list reach: each sunk NEW, then the
+ * sunk stores into it before the guard, in trace order.  A guard's exit
+ * values are the reds, the replay list, then one per virtual-list entry
+ * (a store's value; 0 for a NEW). */
 typedef struct mt_snapshot {
     uint32_t greens, ngreens; /* index into trace->words */
     uint32_t reds, nreds;     /* index into trace->pool */
     uint32_t replay, nreplay; /* index into trace->pool */
+    uint32_t virt, nvirt;     /* index into trace->pool */
 } mt_snapshot;
+
+static inline uint32_t mt_snapshot_nvalues(const mt_snapshot *s)
+{
+    return s->nreds + s->nreplay + s->nvirt;
+}
 
 typedef struct mt_trace {
     mt_ins *ins;
@@ -132,6 +153,7 @@ typedef struct mt_trace {
     mt_callinfo *calls;
     uint32_t ncalls, maxcalls;
     uint32_t ninputs;
+    mt_ref label;       /* the LABEL, or 0 */
 } mt_trace;
 
 void mt_trace_init(mt_trace *t);
@@ -146,6 +168,57 @@ uint32_t mt_ir_snapshot_add(mt_trace *t, const int64_t *greens, uint32_t ngreens
                             uint32_t nreplay);
 
 static inline const mt_irinfo *mt_ir_info(const mt_ins *ins) { return &mt_irinfo_table[ins->op]; }
+
+/* The result of an arithmetic or comparison op (ADD .. MUL_OV) on a and b
+ * (NEG ignores b): wrapping, shift counts mod 64.  False for an _OV op
+ * that overflows.  The reference backend runs it, constant folding too. */
+static inline bool mt_ir_eval(mt_irop op, int64_t a, int64_t b, int64_t *out)
+{
+    uint64_t ua = (uint64_t)a, ub = (uint64_t)b;
+    switch (op) {
+    case MT_IR_ADD: *out = (int64_t)(ua + ub); return true;
+    case MT_IR_SUB: *out = (int64_t)(ua - ub); return true;
+    case MT_IR_MUL: *out = (int64_t)(ua * ub); return true;
+    case MT_IR_AND: *out = a & b; return true;
+    case MT_IR_OR: *out = a | b; return true;
+    case MT_IR_XOR: *out = a ^ b; return true;
+    case MT_IR_SHL: *out = (int64_t)(ua << (b & 63)); return true;
+    case MT_IR_SHR: *out = (int64_t)(ua >> (b & 63)); return true;
+    case MT_IR_SAR: *out = a >> (b & 63); return true;
+    case MT_IR_NEG: *out = (int64_t)(0 - ua); return true;
+    case MT_IR_EQ: *out = a == b; return true;
+    case MT_IR_NE: *out = a != b; return true;
+    case MT_IR_LT: *out = a < b; return true;
+    case MT_IR_LE: *out = a <= b; return true;
+    case MT_IR_ULT: *out = ua < ub; return true;
+    case MT_IR_ADD_OV: return !__builtin_add_overflow(a, b, out);
+    case MT_IR_SUB_OV: return !__builtin_sub_overflow(a, b, out);
+    case MT_IR_MUL_OV: return !__builtin_mul_overflow(a, b, out);
+    default: return false;
+    }
+}
+
+static inline bool mt_ir_is_arith(mt_irop op) { return op >= MT_IR_ADD && op <= MT_IR_MUL_OV; }
+
+/* The i-th ref of a snapshot's reds followed by its replay list. */
+static inline mt_ref mt_snapshot_ref(const mt_trace *t, const mt_snapshot *s, uint32_t i)
+{
+    return t->pool[i < s->nreds ? s->reds + i : s->replay + (i - s->nreds)];
+}
+
+/* The value operand of a store. */
+static inline mt_ref mt_ir_stored_value(const mt_ins *ins)
+{
+    return ins->op == MT_IR_STORE_U8 ? ins->c : ins->b;
+}
+
+static inline bool mt_ir_is_sunk_new(const mt_trace *t, mt_ref r)
+{
+    return t->ins[r].op == MT_IR_NEW && (t->ins[r].flags & MT_INSF_SUNK);
+}
+
+/* Fill in every snapshot's virtual list from the sunk instructions. */
+void mt_ir_snapshot_virtuals(mt_trace *t);
 
 /* Text form, one instruction per line; mt_ir_parse reads what mt_ir_print
  * writes.  On a parse error returns false with "line N: reason" in err. */

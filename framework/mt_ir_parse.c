@@ -277,6 +277,11 @@ static bool parse_line(parser *ps)
         return fail(ps, label ? "%s defines no value" : "%s needs a %%N = in front", info->name);
     if (!parse_operands(ps, &ins, info))
         return false;
+    skip_space(ps);
+    if (!strncmp(ps->p, "sunk", 4) && !word_length(ps->p + 4)) {
+        ins.flags |= MT_INSF_SUNK;
+        ps->p += 4;
+    }
     if ((info->flags & MT_IRF_GUARD) && !parse_snapshot(ps, &ins))
         return false;
     skip_space(ps);
@@ -286,6 +291,7 @@ static bool parse_line(parser *ps)
     mt_ref ref = ins.op == MT_IR_INPUT ? mt_ir_input(t, ins.type, (uint32_t)ins.aux)
                                        : mt_ir_emit(t, ins.op, ins.type, ins.a, ins.b, ins.c, ins.aux);
     t->ins[ref].snap = ins.snap;
+    t->ins[ref].flags = ins.flags;
     if (label) {
         if (label >= ps->nlabels) {
             uint32_t n = label * 2;
@@ -316,5 +322,6 @@ bool mt_ir_parse(mt_trace *t, const char *text, char *err, size_t errsize)
             return false;
         text += len + (text[len] == '\n');
     }
+    mt_ir_snapshot_virtuals(t);
     return true;
 }

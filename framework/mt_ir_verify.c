@@ -65,6 +65,44 @@ static bool check_snapshot(verifier *v, mt_ref r, uint32_t snap)
     return true;
 }
 
+/* Sunk instructions are not executed: only sunk stores may write into a
+ * sunk NEW or store it, and deopt must be able to replay them. */
+static bool check_sunk(verifier *v, mt_ref r)
+{
+    const mt_trace *t = v->t;
+    const mt_ins *ins = &t->ins[r];
+    const mt_irinfo *info = mt_ir_info(ins);
+    if (ins->flags & MT_INSF_SUNK) {
+        if (ins->op == MT_IR_NEW)
+            return true;
+        if (!(info->flags & MT_IRF_STORE))
+            return bad(v, r, "only new and stores can be sunk");
+        if (!mt_ir_is_sunk_new(t, ins->a))
+            return bad(v, r, "sunk store into %%%u, which is not a sunk new", ins->a);
+        if (ins->op == MT_IR_STORE_U8 && t->ins[ins->b].op != MT_IR_CONST)
+            return bad(v, r, "sunk store_u8 at an index that is not a constant");
+        return true;
+    }
+    mt_ref uses[3] = {0};
+    uint32_t nuses = 0;
+    switch (info->shape) {
+    case MT_SHAPE_ABC: uses[nuses++] = ins->c; /* fall through */
+    case MT_SHAPE_AB:
+    case MT_SHAPE_ABK: uses[nuses++] = ins->b; /* fall through */
+    case MT_SHAPE_A:
+    case MT_SHAPE_AK: uses[nuses++] = ins->a; break;
+    default: break;
+    }
+    for (uint32_t i = 0; i < nuses; i++)
+        if (mt_ir_is_sunk_new(t, uses[i]))
+            return bad(v, r, "uses the sunk new %%%u", uses[i]);
+    if (info->shape == MT_SHAPE_V)
+        for (uint32_t i = 0; i < ins->b; i++)
+            if (mt_ir_is_sunk_new(t, t->pool[ins->aux + i]))
+                return bad(v, r, "uses the sunk new %%%u", t->pool[ins->aux + i]);
+    return true;
+}
+
 bool mt_ir_verify(const mt_trace *t, char *err, size_t errsize)
 {
     verifier v = {t, err, errsize};
@@ -113,14 +151,19 @@ bool mt_ir_verify(const mt_trace *t, char *err, size_t errsize)
             ok = check_pool(&v, r, (uint32_t)ins->aux, ins->b);
             break;
         }
-        if (!ok)
+        if (!ok || !check_sunk(&v, r))
             return false;
+        if (ins->op == MT_IR_LABEL && t->label != r)
+            return bad(&v, r, "a second label (the first is %%%u)", t->label);
         if ((info->flags & MT_IRF_GUARD) && !check_snapshot(&v, r, ins->snap))
             return false;
         if (info->flags & MT_IRF_END) {
             if (r != t->nins - 1)
                 return bad(&v, r, "%s before the end of the trace", info->name);
-            if (ins->op == MT_IR_JUMP && !ins->c && ins->b != t->ninputs)
+            if (ins->op == MT_IR_JUMP && !ins->c && t->label && ins->b != t->ins[t->label].b)
+                return bad(&v, r, "jump passes %u values to a label with %u", ins->b,
+                           t->ins[t->label].b);
+            if (ins->op == MT_IR_JUMP && !ins->c && !t->label && ins->b != t->ninputs)
                 return bad(&v, r, "jump passes %u values to a loop with %u inputs", ins->b, t->ninputs);
         }
     }

@@ -20,6 +20,7 @@
 #include <uthash.h>
 
 #include "mt_jit.h"
+#include "mt_opt.h"
 #include "mt_record.h"
 
 /* Aborted recordings of one key (or one guard's bridge) before giving up:
@@ -164,6 +165,8 @@ static bool compile(mt_jittrace *t)
     char err[256];
     if (!mt_ir_verify(&t->ir, err, sizeof err))
         mt_die(70, "internal error: trace T%u does not verify: %s", t->id, err);
+    mt_optimize(&t->ir);
+    log_trace(t, "optimized");
     t->guards = mt_alloc((t->ir.nsnaps + 1) * sizeof *t->guards);
     if (!backend()->compile(t, err, sizeof err)) {
         mt_log(MT_LOG_JIT_ABORT, "jit-abort: T%u: backend: %s\n", t->id, err);
@@ -208,6 +211,44 @@ static void note_abort(const mt_jitdriver *d, const char *what, const mt_rec_res
 }
 
 /* ---- running and deopt ----------------------------------------------------- */
+
+/* The object the sunk NEW `ref` became; objects[i] belongs to virt[i]. */
+static int64_t object_of(const mt_ref *virt, void *const *objects, mt_ref ref)
+{
+    uint32_t i = 0;
+    while (virt[i] != ref)
+        i++;
+    return (int64_t)(intptr_t)objects[i];
+}
+
+void mt_jit_materialize(const mt_trace *ir, const mt_snapshot *s, int64_t *values)
+{
+    if (!s->nvirt)
+        return;
+    const mt_ref *virt = ir->pool + s->virt;
+    int64_t *stored = values + s->nreds + s->nreplay;
+    void *objects[s->nvirt];
+    for (uint32_t i = 0; i < s->nvirt; i++) {
+        const mt_ins *ins = &ir->ins[virt[i]];
+        if (ins->op == MT_IR_NEW) {
+            objects[i] = mt_alloc((size_t)ins->aux);
+            continue;
+        }
+        /* NEWs come before the stores into them and of them. */
+        char *obj = (char *)(intptr_t)object_of(virt, objects, ins->a);
+        mt_ref vref = mt_ir_stored_value(ins);
+        int64_t value = mt_ir_is_sunk_new(ir, vref) ? object_of(virt, objects, vref) : stored[i];
+        if (ins->op == MT_IR_STORE_U8)
+            obj[ir->ins[ins->b].aux] = (char)value;
+        else
+            memcpy(obj + ins->aux, &value, sizeof value);
+    }
+    for (uint32_t i = 0; i < s->nreds + s->nreplay; i++) {
+        mt_ref r = mt_snapshot_ref(ir, s, i);
+        if (r && mt_ir_is_sunk_new(ir, r))
+            values[i] = object_of(virt, objects, r);
+    }
+}
 
 /* The state a guard's snapshot describes: its instruction's greens, and
  * the reds among the exit values. */

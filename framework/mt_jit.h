@@ -49,6 +49,10 @@ typedef struct mt_backend {
 extern const mt_backend mt_backend_ref;
 
 mt_jittrace *mt_jit_trace(uint32_t id);
+/* Build the virtual objects a failing guard's snapshot reaches, from its
+ * exit values (see mt_snapshot), and put them in place of the sunk NEWs
+ * among the reds and the replay list. */
+void mt_jit_materialize(const mt_trace *ir, const mt_snapshot *s, int64_t *values);
 /* True if this check of the guard with snapshot `snap` of `t` must fail
  * although it holds: the fail_guards stress mode, or a test's request. */
 bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap);

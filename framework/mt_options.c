@@ -23,6 +23,7 @@ void mt_options_default(mt_options *opts)
         .backend = MT_BACKEND_REF,
         .sync = false,
         .fail_guards = 0,
+        .optimize = true,
     };
 }
 
@@ -76,6 +77,8 @@ static const struct option_desc {
      "0|1: compile on the main thread instead of in the background"},
     {"fail_guards", KIND_COUNT_OR_ZERO, offsetof(mt_options, fail_guards),
      "N: fail every Nth guard check (stress test of deoptimization; 0 = never)"},
+    {"opt", KIND_BOOL, offsetof(mt_options, optimize),
+     "0|1: optimize traces (0: run them as recorded)"},
 };
 
 static const struct option_desc *find_option(const char *name, size_t len)

@@ -69,28 +69,18 @@ static void ref_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
         for (r = 1;; r++) {
             ins = &ir->ins[r];
             bool ok = true;
+            if (ins->flags & MT_INSF_SUNK) /* virtual: only deopt builds it */
+                continue;
             switch ((mt_irop)ins->op) {
             case MT_IR_NOP: break;
             case MT_IR_CONST: v[r] = ins->aux; break;
             case MT_IR_INPUT: v[r] = s.in[ins->aux]; break;
-            case MT_IR_ADD: v[r] = (int64_t)((uint64_t)A + (uint64_t)B); break;
-            case MT_IR_SUB: v[r] = (int64_t)((uint64_t)A - (uint64_t)B); break;
-            case MT_IR_MUL: v[r] = (int64_t)((uint64_t)A * (uint64_t)B); break;
-            case MT_IR_AND: v[r] = A & B; break;
-            case MT_IR_OR: v[r] = A | B; break;
-            case MT_IR_XOR: v[r] = A ^ B; break;
-            case MT_IR_SHL: v[r] = (int64_t)((uint64_t)A << (B & 63)); break;
-            case MT_IR_SHR: v[r] = (int64_t)((uint64_t)A >> (B & 63)); break;
-            case MT_IR_SAR: v[r] = A >> (B & 63); break;
-            case MT_IR_NEG: v[r] = (int64_t)(0 - (uint64_t)A); break;
-            case MT_IR_EQ: v[r] = A == B; break;
-            case MT_IR_NE: v[r] = A != B; break;
-            case MT_IR_LT: v[r] = A < B; break;
-            case MT_IR_LE: v[r] = A <= B; break;
-            case MT_IR_ULT: v[r] = (uint64_t)A < (uint64_t)B; break;
-            case MT_IR_ADD_OV: ok = !__builtin_add_overflow(A, B, &v[r]); break;
-            case MT_IR_SUB_OV: ok = !__builtin_sub_overflow(A, B, &v[r]); break;
-            case MT_IR_MUL_OV: ok = !__builtin_mul_overflow(A, B, &v[r]); break;
+            case MT_IR_ADD: case MT_IR_SUB: case MT_IR_MUL: case MT_IR_AND: case MT_IR_OR:
+            case MT_IR_XOR: case MT_IR_SHL: case MT_IR_SHR: case MT_IR_SAR: case MT_IR_NEG:
+            case MT_IR_EQ: case MT_IR_NE: case MT_IR_LT: case MT_IR_LE: case MT_IR_ULT:
+            case MT_IR_ADD_OV: case MT_IR_SUB_OV: case MT_IR_MUL_OV:
+                ok = mt_ir_eval((mt_irop)ins->op, A, B, &v[r]);
+                break;
             case MT_IR_LOAD_U8: v[r] = ((const uint8_t *)(intptr_t)A)[B]; break;
             case MT_IR_LOAD_INT:
             case MT_IR_LOAD_PTR: v[r] = *(const int64_t *)((const char *)(intptr_t)A + ins->aux); break;
@@ -102,13 +92,24 @@ static void ref_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
             case MT_IR_GUARD_VALUE: ok = A == B; break;
             case MT_IR_CALL: v[r] = call(ir, ins, v); break;
             case MT_IR_NEW: v[r] = (int64_t)(intptr_t)mt_alloc((size_t)ins->aux); break;
+            case MT_IR_LABEL: break;
             case MT_IR_JUMP:
                 MT_RESERVE(s.in, s.maxin, ins->b + 1);
                 for (uint32_t i = 0; i < ins->b; i++)
                     s.in[i] = v[ir->pool[ins->aux + i]];
-                if (ins->c)
+                if (ins->c) {
                     t = mt_jit_trace(ins->c);
-                goto next_trace;
+                    goto next_trace;
+                }
+                if (!ir->label)
+                    goto next_trace;
+                /* Around the peeled loop: the label's args take their new
+                 * values all at once. */
+                const mt_ins *label = &ir->ins[ir->label];
+                for (uint32_t i = 0; i < label->b; i++)
+                    v[ir->pool[label->aux + i]] = s.in[i];
+                r = ir->label;
+                continue;
             case MT_IR_EXIT: ok = false; break;
             case MT_IR__COUNT: break;
             }
@@ -122,11 +123,14 @@ static void ref_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
         /* A guard failed: gather its snapshot's values. */
         const mt_snapshot *snap = &ir->snaps[ins->snap];
         uint32_t n = snap->nreds + snap->nreplay;
-        MT_RESERVE(s.exitv, s.maxexit, n + 1);
-        for (uint32_t i = 0; i < snap->nreds; i++)
-            s.exitv[i] = v[ir->pool[snap->reds + i]];
-        for (uint32_t i = 0; i < snap->nreplay; i++)
-            s.exitv[snap->nreds + i] = v[ir->pool[snap->replay + i]];
+        MT_RESERVE(s.exitv, s.maxexit, mt_snapshot_nvalues(snap) + 1);
+        for (uint32_t i = 0; i < n; i++)
+            s.exitv[i] = v[mt_snapshot_ref(ir, snap, i)];
+        for (uint32_t i = 0; i < snap->nvirt; i++) {
+            const mt_ins *sunk = &ir->ins[ir->pool[snap->virt + i]];
+            s.exitv[n + i] = sunk->op == MT_IR_NEW ? 0 : v[mt_ir_stored_value(sunk)];
+        }
+        mt_jit_materialize(ir, snap, s.exitv);
         mt_jittrace *bridge = t->guards[ins->snap].bridge;
         if (bridge) {
             MT_RESERVE(s.in, s.maxin, n + 1);

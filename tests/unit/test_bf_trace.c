@@ -1,5 +1,5 @@
 /* test_bf_trace.c — trace shapes: what recording mtbf's handlers in trace
- * mode produces for small loops. */
+ * mode produces for small loops, and what the optimizer makes of it. */
 #include <criterion/criterion.h>
 #include <criterion/redirect.h>
 #include <stdlib.h>
@@ -12,19 +12,13 @@
 
 TestSuite(bf_trace, .init = start_framework);
 
-static unsigned count_ops(const mt_trace *t, mt_irop op)
+/* Parse `source`, set up cells, and record (and compile: optimized or
+ * not) the loop whose '[' is the first, starting at its body the way a
+ * hot loop header would. */
+static void record(const char *source, bool optimize, const uint8_t *cells, size_t ncells, mt_trace *t,
+                   bf_tape *tape, int64_t *pos)
 {
-    unsigned n = 0;
-    for (mt_ref r = 1; r < t->nins; r++)
-        n += t->ins[r].op == op;
-    return n;
-}
-
-/* Parse `source`, set up cells, and record (and compile) the loop whose
- * '[' is the first, starting at its body the way a hot loop header would. */
-static void record(const char *source, const uint8_t *cells, size_t ncells, mt_trace *t, bf_tape *tape,
-                   int64_t *pos)
-{
+    mt_jit_options()->optimize = optimize;
     bf_program prog;
     long line, column;
     char bracket;
@@ -53,7 +47,7 @@ Test(bf_trace, move_loop_records_one_trip_with_guards_and_no_pc)
     bf_tape tape;
     int64_t pos;
     const uint8_t cells[] = {3, 0};
-    record("[->+<]", cells, sizeof cells, &t, &tape, &pos);
+    record("[->+<]", false, cells, sizeof cells, &t, &tape, &pos);
     char *text = print_trace(&t);
     /* one trip ran for real: the cell moved by one */
     cr_expect_eq(tape.cells[pos], 2, "%s", text);
@@ -83,7 +77,7 @@ Test(bf_trace, guard_snapshot_holds_the_instruction_start_and_its_replay)
     bf_tape tape;
     int64_t pos;
     const uint8_t cells[] = {3, 0};
-    record("[->+<]", cells, sizeof cells, &t, &tape, &pos);
+    record("[->+<]", false, cells, sizeof cells, &t, &tape, &pos);
     /* The first guard is the bounds check of '>' (instruction 2): the
      * snapshot's green is pc 2, its reds are the inputs, and its replay
      * list holds the constant and the add that '>' had already done. */
@@ -109,11 +103,55 @@ Test(bf_trace, output_is_a_residual_call_with_io_effect)
     int64_t pos;
     const uint8_t cells[] = {2, 0};
     cr_redirect_stdout();
-    record("[.-]", cells, sizeof cells, &t, &tape, &pos);
+    record("[.-]", false, cells, sizeof cells, &t, &tape, &pos);
     fflush(stdout);
     cr_assert_eq(count_ops(&t, MT_IR_CALL), 1);
     cr_expect_str_eq(t.calls[0].name, "bf_putc");
     cr_expect_eq(t.calls[0].effects, MT_EFFECT_IO);
     cr_expect_stdout_eq_str("\002");
+    bf_tape_free(&tape);
+}
+
+/* Optimized, the move loop is peeled.  Its bounds checks only depend on
+ * pos and the tape's length, which the loop does not change: they stay in
+ * the preamble.  The two cells stay in registers from one trip to the
+ * next, so the loop proper is two adds, two stores and the loop test. */
+Test(bf_trace, move_loop_optimized_hoists_bounds_checks_and_keeps_cells_in_registers)
+{
+    mt_trace t;
+    bf_tape tape;
+    int64_t pos;
+    const uint8_t cells[] = {3, 0};
+    record("[->+<]", true, cells, sizeof cells, &t, &tape, &pos);
+    char *text = print_trace(&t);
+    cr_assert_neq(t.label, 0, "not peeled:\n%s", text);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_ULT), 0, "%s", text);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_LOAD_U8), 0, "%s", text);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_STORE_U8), 2, "%s", text);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_ADD), 2, "%s", text);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_GUARD_TRUE) + count_loop_ops(&t, MT_IR_GUARD_FALSE), 1, "%s", text);
+    /* the carried values: the two cells */
+    cr_expect_eq(t.ins[t.label].b, 2, "%s", text);
+    free(text);
+    bf_tape_free(&tape);
+}
+
+/* Output is I/O, not a heap write: the cell loaded for it is still known
+ * afterwards, so '-' needs no second load, and the call stays in the loop. */
+Test(bf_trace, output_loop_optimized_keeps_the_call_and_loads_nothing)
+{
+    mt_trace t;
+    bf_tape tape;
+    int64_t pos;
+    const uint8_t cells[] = {2, 0};
+    cr_redirect_stdout();
+    record("[.-]", true, cells, sizeof cells, &t, &tape, &pos);
+    fflush(stdout);
+    char *text = print_trace(&t);
+    cr_assert_neq(t.label, 0, "not peeled:\n%s", text);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_CALL), 1, "%s", text);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_LOAD_U8), 0, "%s", text);
+    cr_expect_eq(count_ops(&t, MT_IR_LOAD_U8), 1, "%s", text);
+    free(text);
     bf_tape_free(&tape);
 }

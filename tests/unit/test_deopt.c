@@ -75,15 +75,49 @@ static state start(const char *source, size_t pc)
 }
 
 /* The reference: step `s` until it reaches the guard's instruction, then
- * run that instruction. */
-static void step_through(state *s, const int64_t *guard_greens)
+ * run that instruction.  A guard after the label of a peeled loop is first
+ * reached in the second iteration: step once around the loop before. */
+static void step_through(state *s, const int64_t *guard_greens, bool second_iteration)
 {
     mt_jit_options()->enabled = false;
+    if (second_iteration) {
+        int64_t header[2] = {s->greens[0], s->greens[1]};
+        int n = 0;
+        do {
+            cr_assert_lt(n++, 1000, "the interpreter never came back to the loop header");
+            cr_assert(tiny_step(s->greens, s->reds));
+        } while (memcmp(s->greens, header, sizeof header));
+    }
     for (int n = 0; memcmp(s->greens, guard_greens, sizeof s->greens); n++) {
         cr_assert_lt(n, 1000, "the interpreter never reached the guard's instruction");
         cr_assert(tiny_step(s->greens, s->reds));
     }
     cr_assert(tiny_step(s->greens, s->reds));
+}
+
+/* The guard that owns snapshot `snap`. */
+static mt_ref guard_of(const mt_trace *t, uint32_t snap)
+{
+    for (mt_ref r = 1; r < t->nins; r++)
+        if ((mt_ir_info(&t->ins[r])->flags & MT_IRF_GUARD) && t->ins[r].snap == snap)
+            return r;
+    return 0;
+}
+
+/* Run the compiled loop with the guard of `snap` forced to fail once, and
+ * the interpreter from the same state to the same point; compare. */
+static void compare_at_guard(const mt_jittrace *loop, const state *s, uint32_t snap)
+{
+    const mt_trace *t = &loop->ir;
+    const mt_snapshot *sn = &t->snaps[snap];
+    int64_t guard_greens[2] = {t->words[sn->greens], t->words[sn->greens + 1]};
+    state compiled = copy_state(s), reference = copy_state(s);
+    uint64_t failures = mt_jit_stats()->guard_failures;
+    mt_jit_force_guard_failure(loop, snap, 1);
+    mt_jit_run((mt_jittrace *)loop, compiled.greens, compiled.reds);
+    cr_expect_eq(mt_jit_stats()->guard_failures, failures + 1);
+    step_through(&reference, guard_greens, t->label && guard_of(t, snap) > t->label);
+    expect_same_state(&compiled, &reference);
 }
 
 static bool replay_has(const mt_trace *t, const mt_snapshot *s, mt_irop op)
@@ -94,11 +128,13 @@ static bool replay_has(const mt_trace *t, const mt_snapshot *s, mt_irop op)
     return false;
 }
 
-/* Record the loop at the state, force the guard `pick` chooses to fail
- * once, and compare compiled-code-plus-deopt with the interpreter. */
-static void check_deopt(state s, bool (*pick)(const mt_trace *, const mt_snapshot *))
+/* Record the loop at the state (optimized or as recorded), force the
+ * guard `pick` chooses to fail once, and compare compiled-code-plus-deopt
+ * with the interpreter. */
+static void check_deopt(state s, bool optimize, bool (*pick)(const mt_trace *, const mt_snapshot *))
 {
     mt_jit_options()->enabled = true;
+    mt_jit_options()->optimize = optimize;
     mt_jittrace *loop = mt_jit_record_loop(&tiny_jit, s.greens, s.reds);
     cr_assert(loop, "the loop did not compile");
     const mt_trace *t = &loop->ir;
@@ -110,16 +146,7 @@ static void check_deopt(state s, bool (*pick)(const mt_trace *, const mt_snapsho
             break;
         }
     cr_assert_neq(snap, UINT32_MAX, "no such guard in\n%s", text);
-    const mt_snapshot *sn = &t->snaps[snap];
-    int64_t guard_greens[2] = {t->words[sn->greens], t->words[sn->greens + 1]};
-
-    state compiled = copy_state(&s), reference = copy_state(&s);
-    uint64_t failures = mt_jit_stats()->guard_failures;
-    mt_jit_force_guard_failure(loop, snap, 1);
-    mt_jit_run(loop, compiled.greens, compiled.reds);
-    cr_expect_eq(mt_jit_stats()->guard_failures, failures + 1);
-    step_through(&reference, guard_greens);
-    expect_same_state(&compiled, &reference);
+    compare_at_guard(loop, &s, snap);
     free(text);
 }
 
@@ -169,7 +196,7 @@ static bool after_heap_write(const mt_trace *t, const mt_snapshot *s)
 
 Test(deopt, guard_in_the_middle_of_an_instruction_after_heap_writes)
 {
-    check_deopt(start(loop_calling_f, 4), after_heap_write);
+    check_deopt(start(loop_calling_f, 4), false, after_heap_write);
 }
 
 /* Any guard in f's code: the trace inlined the call. */
@@ -181,7 +208,7 @@ static bool in_callee(const mt_trace *t, const mt_snapshot *s)
 
 Test(deopt, guard_inside_an_inlined_call)
 {
-    check_deopt(start(loop_calling_f, 4), in_callee);
+    check_deopt(start(loop_calling_f, 4), false, in_callee);
 }
 
 /* Returning from f: the promoted return address is guarded. */
@@ -195,26 +222,58 @@ static bool on_return(const mt_trace *t, const mt_snapshot *s)
 
 Test(deopt, guard_on_a_promoted_return_address)
 {
-    check_deopt(start(loop_calling_f, 4), on_return);
+    check_deopt(start(loop_calling_f, 4), false, on_return);
+}
+
+/* Optimized, f's frame never exists while the loop runs: the allocation
+ * and its stores are sunk.  A guard in the middle of 'call', after the
+ * frame was made and filled in, must build it (virtual, and in the replay
+ * list as the result of the NEW the instruction already did). */
+static bool virtual_in_replay(const mt_trace *t, const mt_snapshot *s)
+{
+    for (uint32_t i = 0; i < s->nreplay; i++)
+        if (mt_ir_is_sunk_new(t, t->pool[s->replay + i]))
+            return s->nvirt > 1; /* the frame and stores into it */
+    return false;
+}
+
+Test(deopt, guard_after_heap_writes_into_a_virtual_object)
+{
+    check_deopt(start(loop_calling_f, 4), true, virtual_in_replay);
+}
+
+/* A guard inside f with f's frame virtual: deopt builds the frame, and
+ * the interpreter continues in f as if it had been there all along. */
+static bool in_callee_with_virtual_frame(const mt_trace *t, const mt_snapshot *s)
+{
+    return in_callee(t, s) && mt_ir_is_sunk_new(t, t->pool[s->reds]);
+}
+
+Test(deopt, guard_inside_an_inlined_call_with_its_frame_virtual)
+{
+    check_deopt(start(loop_calling_f, 4), true, in_callee_with_virtual_frame);
 }
 
 /* After deopt the program goes on as if nothing had been compiled: run
  * the whole loop under forced failures and compare the result. */
-Test(deopt, every_guard_of_the_loop_in_turn)
+static void every_guard(bool optimize)
 {
     state s = start(loop_calling_f, 4);
     mt_jit_options()->enabled = true;
+    mt_jit_options()->optimize = optimize;
     mt_jittrace *loop = mt_jit_record_loop(&tiny_jit, s.greens, s.reds);
     cr_assert(loop);
-    for (uint32_t snap = 0; snap < loop->ir.nsnaps; snap++) {
-        state compiled = copy_state(&s), reference = copy_state(&s);
-        mt_jit_force_guard_failure(loop, snap, 1);
-        mt_jit_run(loop, compiled.greens, compiled.reds);
-        const mt_snapshot *sn = &loop->ir.snaps[snap];
-        /* The trace is straight-line, so the first iteration reaches the
-         * forced guard: the reference stops at the same instruction. */
-        int64_t guard_greens[2] = {loop->ir.words[sn->greens], loop->ir.words[sn->greens + 1]};
-        step_through(&reference, guard_greens);
-        expect_same_state(&compiled, &reference);
-    }
+    for (uint32_t snap = 0; snap < loop->ir.nsnaps; snap++)
+        compare_at_guard(loop, &s, snap);
+}
+
+Test(deopt, every_guard_of_the_loop_in_turn)
+{
+    every_guard(false);
+}
+
+/* The same, optimized: a peeled loop whose guards see virtual frames. */
+Test(deopt, every_guard_of_the_optimized_loop_in_turn)
+{
+    every_guard(true);
 }

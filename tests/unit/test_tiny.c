@@ -44,18 +44,13 @@ Test(tiny, stack_heights_give_every_instruction_its_slot)
     cr_expect_eq(f->nslots, 3);
 }
 
-static unsigned count_ops(const mt_trace *t, mt_irop op)
+/* Record (and compile) the loop of a program counting n down from 100,
+ * optimized or as recorded. */
+static mt_jittrace *counting_loop(bool optimize, int64_t greens[2], int64_t reds[1])
 {
-    unsigned n = 0;
-    for (mt_ref r = 1; r < t->nins; r++)
-        n += t->ins[r].op == op;
-    return n;
-}
-
-Test(tiny, counting_loop_compiles_to_one_loop_without_reading_the_pc)
-{
-    tiny_program prog;
+    static tiny_program prog;
     char err[200];
+    mt_jit_options()->optimize = optimize;
     cr_assert(tiny_load("func main\n"
                         "  push 100\n"
                         "  store n\n"
@@ -72,15 +67,24 @@ Test(tiny, counting_loop_compiles_to_one_loop_without_reading_the_pc)
                         &prog, err, sizeof err), "%s", err);
     tiny_frame *frame = mt_alloc(TINY_SLOT(prog.main->nslots));
     frame->slots[0] = 100;
-    int64_t greens[] = {(int64_t)(intptr_t)prog.main, 2}, reds[] = {(int64_t)(intptr_t)frame};
+    greens[0] = (int64_t)(intptr_t)prog.main;
+    greens[1] = 2;
+    reds[0] = (int64_t)(intptr_t)frame;
     mt_jittrace *loop = mt_jit_record_loop(&tiny_jit, greens, reds);
     cr_assert(loop);
-    const mt_trace *t = &loop->ir;
-    char *text = print_trace(t);
     /* one trip ran: n went from 100 to 99, and the trace closed at the
-     * header with a jump to itself */
+     * header */
     cr_expect_eq(frame->slots[0], 99);
     cr_expect_eq(greens[1], 2);
+    return loop;
+}
+
+Test(tiny, counting_loop_compiles_to_one_loop_without_reading_the_pc)
+{
+    int64_t greens[2], reds[1];
+    const mt_trace *t = &counting_loop(false, greens, reds)->ir;
+    char *text = print_trace(t);
+    /* as recorded: one trip, ending with a jump to itself */
     cr_expect_eq(t->ins[t->nins - 1].op, MT_IR_JUMP, "%s", text);
     cr_expect_eq(t->ins[t->nins - 1].c, 0, "%s", text);
     /* the body: n - 1 and one guard (the loop test), nothing else */
@@ -97,5 +101,28 @@ Test(tiny, counting_loop_compiles_to_one_loop_without_reading_the_pc)
             cr_expect_geq(ins->aux, TINY_SLOT(0), "%%%u reads the frame header\n%s", r, text);
         }
     }
+    free(text);
+}
+
+/* Optimized, the loop is peeled: in the loop proper n stays in a register
+ * (no loads), and each trip is one subtraction, one guard and the three
+ * stores a deopt at the loop test needs (n and the two stack slots; the
+ * stores of stack slots overwritten before the test are gone). */
+Test(tiny, counting_loop_optimized_keeps_n_in_a_register)
+{
+    int64_t greens[2], reds[1];
+    mt_jittrace *loop = counting_loop(true, greens, reds);
+    const mt_trace *t = &loop->ir;
+    char *text = print_trace(t);
+    cr_assert_neq(t->label, 0, "not peeled:\n%s", text);
+    cr_expect_eq(t->ins[t->nins - 1].op, MT_IR_JUMP, "%s", text);
+    cr_expect_eq(count_loop_ops(t, MT_IR_LOAD_INT), 0, "%s", text);
+    cr_expect_eq(count_loop_ops(t, MT_IR_ADD) + count_loop_ops(t, MT_IR_SUB), 1, "%s", text);
+    cr_expect_eq(count_loop_ops(t, MT_IR_GUARD_TRUE) + count_loop_ops(t, MT_IR_GUARD_FALSE), 1, "%s", text);
+    cr_expect_eq(count_loop_ops(t, MT_IR_STORE_INT), 3, "%s", text);
+    /* and it counts right: run it until the loop test fails at n = 0 */
+    mt_jit_run(loop, greens, reds);
+    cr_expect_eq(((tiny_frame *)(intptr_t)reds[0])->slots[0], 0, "%s", text);
+    cr_expect_eq(greens[1], 8, "%s", text); /* after the jumpif */
     free(text);
 }

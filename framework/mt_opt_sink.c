@@ -1,0 +1,76 @@
+/* mt_opt_sink.c — allocation removal.  An object the trace allocates and
+ * only ever stores into (and names in snapshots) never needs to exist
+ * while compiled code runs: the heap cache has already turned its loads
+ * into the values stored.  Its NEW and those stores are marked sunk; the
+ * backends skip them, and a guard that fails rebuilds the object from
+ * them (mt_jit_materialize).  Anything else the object meets — a call, a
+ * load, a comparison, being stored into an object that is not itself
+ * sunk, being carried around the loop — makes it escape.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "mt_internal.h"
+#include "mt_opt.h"
+
+static bool is_new(const mt_trace *t, mt_ref r) { return r && t->ins[r].op == MT_IR_NEW; }
+
+/* Where the object `r` is used by instruction `ins`, may it stay virtual? */
+static bool harmless_use(const mt_trace *t, const mt_ins *ins, mt_ref r)
+{
+    if (!(mt_ir_info(ins)->flags & MT_IRF_STORE) || ins->a != r)
+        return false;
+    return ins->op != MT_IR_STORE_U8 || t->ins[ins->b].op == MT_IR_CONST;
+}
+
+void mt_opt_sink(mt_trace *t)
+{
+    bool *escaped = mt_alloc_atomic(t->nins);
+    memset(escaped, 0, t->nins);
+    for (mt_ref r = 1; r < t->nins; r++) {
+        const mt_ins *ins = &t->ins[r];
+        const mt_irinfo *info = mt_ir_info(ins);
+        mt_ref ops[3] = {0};
+        switch (info->shape) {
+        case MT_SHAPE_ABC: ops[2] = ins->c; /* fall through */
+        case MT_SHAPE_AB:
+        case MT_SHAPE_ABK: ops[1] = ins->b; /* fall through */
+        case MT_SHAPE_A:
+        case MT_SHAPE_AK: ops[0] = ins->a; break;
+        case MT_SHAPE_V:
+            for (uint32_t i = 0; i < ins->b; i++)
+                if (is_new(t, t->pool[ins->aux + i]))
+                    escaped[t->pool[ins->aux + i]] = true;
+            break;
+        default: break;
+        }
+        bool store = info->flags & MT_IRF_STORE;
+        for (int i = 0; i < 3; i++) {
+            mt_ref u = ops[i];
+            /* a stored value escapes with the object it is stored in: below */
+            if (is_new(t, u) && !harmless_use(t, ins, u) && !(store && u == mt_ir_stored_value(ins)))
+                escaped[u] = true;
+        }
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (mt_ref r = 1; r < t->nins; r++) {
+            const mt_ins *ins = &t->ins[r];
+            if (!(mt_ir_info(ins)->flags & MT_IRF_STORE))
+                continue;
+            mt_ref value = mt_ir_stored_value(ins);
+            if (is_new(t, value) && !escaped[value] && (!is_new(t, ins->a) || escaped[ins->a])) {
+                escaped[value] = true;
+                changed = true;
+            }
+        }
+    }
+    for (mt_ref r = 1; r < t->nins; r++) {
+        mt_ins *ins = &t->ins[r];
+        if (ins->op == MT_IR_NEW ? !escaped[r]
+                                 : (mt_ir_info(ins)->flags & MT_IRF_STORE) && is_new(t, ins->a) &&
+                                       !escaped[ins->a])
+            ins->flags |= MT_INSF_SUNK;
+    }
+}
