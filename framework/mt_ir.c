@@ -55,6 +55,8 @@ mt_ref mt_ir_input(mt_trace *t, mt_irtype type, uint32_t slot)
 
 uint32_t mt_ir_pool_add(mt_trace *t, const mt_ref *refs, uint32_t n)
 {
+    if (!n) /* refs may be NULL */
+        return t->npool;
     MT_RESERVE(t->pool, t->maxpool, t->npool + n);
     memcpy(t->pool + t->npool, refs, n * sizeof *refs);
     t->npool += n;
@@ -150,7 +152,8 @@ void mt_ir_snapshot_virtuals(mt_trace *t)
             }
         }
         /* In trace order: every object before the stores that mention it. */
-        qsort(list, nlist, sizeof *list, compare_refs);
+        if (nlist)
+            qsort(list, nlist, sizeof *list, compare_refs);
         s->virt = mt_ir_pool_add(t, list, nlist);
         s->nvirt = nlist;
     }
