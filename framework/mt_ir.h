@@ -206,6 +206,23 @@ static inline mt_ref mt_snapshot_ref(const mt_trace *t, const mt_snapshot *s, ui
     return t->pool[i < s->nreds ? s->reds + i : s->replay + (i - s->nreds)];
 }
 
+/* The refs an instruction reads as its operands a, b, c (as its shape
+ * says; not the pool args of a V shape): stores them in ops, returns how
+ * many. */
+static inline uint32_t mt_ir_operands(const mt_ins *ins, mt_ref ops[3])
+{
+    uint32_t n = 0;
+    switch (mt_ir_info(ins)->shape) {
+    case MT_SHAPE_ABC: ops[n++] = ins->c; /* fall through */
+    case MT_SHAPE_AB:
+    case MT_SHAPE_ABK: ops[n++] = ins->b; /* fall through */
+    case MT_SHAPE_A:
+    case MT_SHAPE_AK: ops[n++] = ins->a; break;
+    default: break;
+    }
+    return n;
+}
+
 /* The value operand of a store. */
 static inline mt_ref mt_ir_stored_value(const mt_ins *ins)
 {

@@ -83,16 +83,8 @@ static bool check_sunk(verifier *v, mt_ref r)
             return bad(v, r, "sunk store_u8 at an index that is not a constant");
         return true;
     }
-    mt_ref uses[3] = {0};
-    uint32_t nuses = 0;
-    switch (info->shape) {
-    case MT_SHAPE_ABC: uses[nuses++] = ins->c; /* fall through */
-    case MT_SHAPE_AB:
-    case MT_SHAPE_ABK: uses[nuses++] = ins->b; /* fall through */
-    case MT_SHAPE_A:
-    case MT_SHAPE_AK: uses[nuses++] = ins->a; break;
-    default: break;
-    }
+    mt_ref uses[3];
+    uint32_t nuses = mt_ir_operands(ins, uses);
     for (uint32_t i = 0; i < nuses; i++)
         if (mt_ir_is_sunk_new(t, uses[i]))
             return bad(v, r, "uses the sunk new %%%u", uses[i]);
@@ -130,26 +122,14 @@ bool mt_ir_verify(const mt_trace *t, char *err, size_t errsize)
         if ((ins->op == MT_IR_CONST || ins->op == MT_IR_INPUT) && ins->type == MT_TYPE_VOID)
             return bad(&v, r, "%s needs a type", info->name);
         bool ok = true;
-        switch (info->shape) {
-        case MT_SHAPE_N:
-        case MT_SHAPE_K:
-            break;
-        case MT_SHAPE_ABC:
-            ok = check_operand(&v, r, ins->c);
-            /* fall through */
-        case MT_SHAPE_AB:
-        case MT_SHAPE_ABK:
-            ok = ok && check_operand(&v, r, ins->b);
-            /* fall through */
-        case MT_SHAPE_A:
-        case MT_SHAPE_AK:
-            ok = ok && check_operand(&v, r, ins->a);
-            break;
-        case MT_SHAPE_V:
+        mt_ref ops[3];
+        uint32_t nops = mt_ir_operands(ins, ops);
+        for (uint32_t i = 0; i < nops && ok; i++)
+            ok = check_operand(&v, r, ops[i]);
+        if (info->shape == MT_SHAPE_V) {
             if (ins->op == MT_IR_CALL && ins->a >= t->ncalls)
                 return bad(&v, r, "call without call info");
             ok = check_pool(&v, r, (uint32_t)ins->aux, ins->b);
-            break;
         }
         if (!ok || !check_sunk(&v, r))
             return false;

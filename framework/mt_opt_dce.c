@@ -33,17 +33,11 @@ static void sweep(const mt_trace *t, bool *live)
         const mt_ins *ins = &t->ins[r];
         if (!live[r])
             continue;
-        const mt_irinfo *info = mt_ir_info(ins);
-        switch (info->shape) {
-        case MT_SHAPE_ABC: live[ins->c] = true; /* fall through */
-        case MT_SHAPE_AB:
-        case MT_SHAPE_ABK: live[ins->b] = true; /* fall through */
-        case MT_SHAPE_A:
-        case MT_SHAPE_AK: live[ins->a] = true; break;
-        case MT_SHAPE_V: mark_all(live, t->pool + ins->aux, ins->b); break;
-        default: break;
-        }
-        if (info->flags & MT_IRF_GUARD) {
+        mt_ref ops[3];
+        mark_all(live, ops, mt_ir_operands(ins, ops));
+        if (mt_ir_info(ins)->shape == MT_SHAPE_V)
+            mark_all(live, t->pool + ins->aux, ins->b);
+        if (mt_ir_info(ins)->flags & MT_IRF_GUARD) {
             const mt_snapshot *s = &t->snaps[ins->snap];
             mark_all(live, t->pool + s->reds, s->nreds);
             mark_all(live, t->pool + s->replay, s->nreplay);

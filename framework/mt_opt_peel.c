@@ -72,18 +72,10 @@ static void find_uses(peel *p)
     for (mt_ref r = p->label + 1; r < t->nins; r++) {
         const mt_ins *ins = &t->ins[r];
         const mt_irinfo *info = mt_ir_info(ins);
-        switch (info->shape) {
-        case MT_SHAPE_ABC: use(p, ins->c); /* fall through */
-        case MT_SHAPE_AB:
-        case MT_SHAPE_ABK: use(p, ins->b); /* fall through */
-        case MT_SHAPE_A:
-        case MT_SHAPE_AK: use(p, ins->a); break;
-        case MT_SHAPE_V:
-            if (ins->op != MT_IR_JUMP)
-                use_all(p, t->pool + ins->aux, ins->b);
-            break;
-        default: break;
-        }
+        mt_ref ops[3];
+        use_all(p, ops, mt_ir_operands(ins, ops));
+        if (info->shape == MT_SHAPE_V && ins->op != MT_IR_JUMP)
+            use_all(p, t->pool + ins->aux, ins->b);
         if (info->flags & MT_IRF_GUARD) {
             const mt_snapshot *s = &t->snaps[ins->snap];
             use_all(p, t->pool + s->reds, s->nreds);

@@ -31,22 +31,14 @@ void mt_opt_sink(mt_trace *t)
     for (mt_ref r = 1; r < t->nins; r++) {
         const mt_ins *ins = &t->ins[r];
         const mt_irinfo *info = mt_ir_info(ins);
-        mt_ref ops[3] = {0};
-        switch (info->shape) {
-        case MT_SHAPE_ABC: ops[2] = ins->c; /* fall through */
-        case MT_SHAPE_AB:
-        case MT_SHAPE_ABK: ops[1] = ins->b; /* fall through */
-        case MT_SHAPE_A:
-        case MT_SHAPE_AK: ops[0] = ins->a; break;
-        case MT_SHAPE_V:
+        if (info->shape == MT_SHAPE_V)
             for (uint32_t i = 0; i < ins->b; i++)
                 if (is_new(t, t->pool[ins->aux + i]))
                     escaped[t->pool[ins->aux + i]] = true;
-            break;
-        default: break;
-        }
+        mt_ref ops[3];
+        uint32_t nops = mt_ir_operands(ins, ops);
         bool store = info->flags & MT_IRF_STORE;
-        for (int i = 0; i < 3; i++) {
+        for (uint32_t i = 0; i < nops; i++) {
             mt_ref u = ops[i];
             /* a stored value escapes with the object it is stored in: below */
             if (is_new(t, u) && !harmless_use(t, ins, u) && !(store && u == mt_ir_stored_value(ins)))
