@@ -92,6 +92,7 @@ void mt_log(unsigned category, const char *fmt, ...)
 typedef struct mt_stats {
     uint64_t loops, bridges, aborts, guard_failures;
     double compile_ms;
+    uint64_t invalidations; /* not in the summary line (its format is fixed) */
 } mt_stats;
 mt_stats *mt_jit_stats(void);
 /* Write "jit-summary: loops=N bridges=N aborts=N guard_failures=N
@@ -227,6 +228,44 @@ typedef struct mt_replay_cursor {
     uint32_t count, next;
 } mt_replay_cursor;
 extern mt_replay_cursor mt_replay;
+
+/* Quasi-immutable cells: a value the program almost never changes (a
+ * global, a type's version, the trace function of sys.settrace).  Traces
+ * take the value they saw as a constant; writing the cell through
+ * MT_QUASI_SET invalidates every trace that did, and compiled code that
+ * is running leaves at its next check (after the writing call).  A cell
+ * that keeps changing (MT_QUASI_MAX_CHANGES writes of a new value) is
+ * read like an ordinary field from then on.  A cell lives in static or
+ * collected (mt_alloc) memory; initialise it with {.value = v}, and never
+ * write `value` directly once the program runs. */
+typedef struct mt_quasi {
+    int64_t value;
+    uint32_t changes;              /* writes of a new value so far */
+    uint32_t ndeps, maxdeps;
+    struct mt_jittrace **deps;     /* the traces that assumed `value` */
+} mt_quasi;
+enum { MT_QUASI_MAX_CHANGES = 16 };
+/* The writes behind MT_QUASI_SET and MT_QUASI_SET_PTR (any mode may call
+ * them directly outside handler code). */
+void mt_quasi_write(mt_quasi *q, int64_t value);
+void mt_quasi_write_ptr(mt_quasi *q, void *value);
+
+/* Arguments of residual calls are evaluated once each, left to right,
+ * into a1_, a2_ (each may be a replay step). */
+#define MT__NARGS(...) MT__NARGS_(__VA_ARGS__, 2, 1)
+#define MT__NARGS_(a, b, n, ...) n
+#define MT__CAT(a, b) MT__CAT_(a, b)
+#define MT__CAT_(a, b) a##b
+#define MT__LET1(a) __typeof__(a) a1_ = (a)
+#define MT__LET2(a, b) __typeof__(a) a1_ = (a); __typeof__(b) a2_ = (b)
+#define MT__LET(...) MT__CAT(MT__LET, MT__NARGS(__VA_ARGS__))(__VA_ARGS__)
+
+/* Write a quasi-immutable cell from handler code: a residual call that
+ * writes the heap.  `x` is evaluated first. */
+#define MT_QUASI_SET(q, x) ({ mt_int qx_ = (x); \
+    MT_CALL_VOID(mt_quasi_write, MT_EFFECT_WRITES_HEAP, MT_CONST_PTR(q), qx_); })
+#define MT_QUASI_SET_PTR(q, x) ({ mt_ptr qx_ = (x); \
+    MT_CALL_VOID(mt_quasi_write_ptr, MT_EFFECT_WRITES_HEAP, MT_CONST_PTR(q), qx_); })
 
 #if defined(MT_MODE_TRACE)
 
@@ -364,6 +403,30 @@ static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
 #define MT_PROMOTE_PTR(a) ({ mt_ptr a_ = (a); \
     (void *)(intptr_t)mt__promote(MT_TYPE_PTR, (int64_t)(intptr_t)a_.v, a_.ref); })
 
+/* A quasi-immutable read is one step: a constant the trace depends on, or
+ * a load once the cell has changed too often. */
+mt_ref mt_record_quasi(mt_quasi *q, mt_irtype type);
+static inline mt_int mt__quasi_int(mt_quasi *q)
+{
+    mt_int r;
+    if (mt_record_replay(&r.v, &r.ref))
+        return r;
+    r.v = q->value;
+    r.ref = mt_record_quasi(q, MT_TYPE_INT);
+    return r;
+}
+static inline mt_ptr mt__quasi_ptr(mt_quasi *q)
+{
+    mt_int r = {0, 0};
+    if (!mt_record_replay(&r.v, &r.ref)) {
+        r.v = q->value;
+        r.ref = mt_record_quasi(q, MT_TYPE_PTR);
+    }
+    return (mt_ptr){(void *)(intptr_t)r.v, r.ref};
+}
+#define MT_QUASI_INT(q) mt__quasi_int(q)
+#define MT_QUASI_PTR(q) mt__quasi_ptr(q)
+
 /* Residual calls: the concrete call runs now (with the plain values) and a
  * CALL is recorded.  Arguments must be red values (use MT_CONST_PTR for a
  * constant pointer); the callee returns int64_t or nothing. */
@@ -374,18 +437,13 @@ static inline void *mt__val_ptr(mt_ptr x) { return x.v; }
 /* No default: a plain C argument does not compile. */
 #define MT__REF(x) _Generic((x), mt_int: mt__ref_int, mt_ptr: mt__ref_ptr)(x)
 #define MT__VAL(x) _Generic((x), mt_int: mt__val_int, mt_ptr: mt__val_ptr)(x)
-#define MT__ARGS1(a) __typeof__(a) a1_ = (a); mt_ref r_[] = {MT__REF(a1_)}
-#define MT__ARGS2(a, b) __typeof__(a) a1_ = (a); __typeof__(b) a2_ = (b); \
-    mt_ref r_[] = {MT__REF(a1_), MT__REF(a2_)}
+#define MT__REFS1 mt_ref r_[] = {MT__REF(a1_)}
+#define MT__REFS2 mt_ref r_[] = {MT__REF(a1_), MT__REF(a2_)}
 #define MT__VALS1 MT__VAL(a1_)
 #define MT__VALS2 MT__VAL(a1_), MT__VAL(a2_)
-#define MT__NARGS(...) MT__NARGS_(__VA_ARGS__, 2, 1)
-#define MT__NARGS_(a, b, n, ...) n
-#define MT__CAT(a, b) MT__CAT_(a, b)
-#define MT__CAT_(a, b) a##b
 #define MT_CALL_VOID(fn, effects, ...) ((void)MT__CALL(fn, effects, VOID, __VA_ARGS__))
 #define MT_CALL_INT(fn, effects, ...) MT__CALL(fn, effects, INT, __VA_ARGS__)
-#define MT__CALL(fn, effects, type, ...) ({ MT__CAT(MT__ARGS, MT__NARGS(__VA_ARGS__))(__VA_ARGS__); \
+#define MT__CALL(fn, effects, type, ...) ({ MT__LET(__VA_ARGS__); MT__CAT(MT__REFS, MT__NARGS(__VA_ARGS__)); \
     mt_int c_ = {0, 0}; \
     if (!mt_record_replay(&c_.v, &c_.ref)) { \
         c_.v = MT__RESULT_##type(fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__)))); \
@@ -464,9 +522,14 @@ static inline bool mt__replayed(int64_t *value)
 #define MT_IN_RANGE(a, b) ({ mt_int a_ = (a), b_ = (b); mt__step(); MT__STEP((uint64_t)a_ < (uint64_t)b_); })
 #define MT_PROMOTE_INT(a) ({ mt_int a_ = (a); mt__step(); MT__STEP(a_); })
 #define MT_PROMOTE_PTR(a) ({ mt_ptr a_ = (a); mt__step(); MT__STEP(a_); })
-#define MT_CALL_VOID(fn, effects, ...) ({ (void)(effects); int64_t w_; \
-    if (!mt__replayed(&w_)) { fn(__VA_ARGS__); } })
-#define MT_CALL_INT(fn, effects, ...) ({ (void)(effects); (mt_int)MT__EFFECT(fn(__VA_ARGS__)); })
+#define MT__VALS1 a1_
+#define MT__VALS2 a1_, a2_
+#define MT_CALL_VOID(fn, effects, ...) ({ (void)(effects); MT__LET(__VA_ARGS__); int64_t w_; \
+    if (!mt__replayed(&w_)) { fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__))); } })
+#define MT_CALL_INT(fn, effects, ...) ({ (void)(effects); MT__LET(__VA_ARGS__); \
+    (mt_int)MT__EFFECT(fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__)))); })
+#define MT_QUASI_INT(q) ((mt_int)MT__EFFECT((q)->value))
+#define MT_QUASI_PTR(q) ((mt_ptr)(intptr_t)MT__EFFECT((q)->value))
 
 /* The instruction being resumed is the only one resume mode runs. */
 #define MT_MERGE_POINT(driver, GREENS, REDS) ((void)0)
@@ -507,6 +570,11 @@ static inline bool mt__replayed(int64_t *value)
  * specialised to the value seen, behind a guard. */
 #define MT_PROMOTE_INT(a) ((int64_t)(a))
 #define MT_PROMOTE_PTR(a) ((void *)(a))
+
+/* The value of a quasi-immutable cell (mt_quasi *, a green pointer); in
+ * trace mode a constant of the trace. */
+#define MT_QUASI_INT(q) ((mt_int)(q)->value)
+#define MT_QUASI_PTR(q) ((mt_ptr)(intptr_t)(q)->value)
 
 /* Calls the tracer does not look inside; interp mode ignores `effects`. */
 #define MT_CALL_VOID(fn, effects, ...) ((void)(effects), fn(__VA_ARGS__))

@@ -63,6 +63,15 @@ uint32_t mt_ir_pool_add(mt_trace *t, const mt_ref *refs, uint32_t n)
     return t->npool - n;
 }
 
+void mt_ir_quasi_add(mt_trace *t, struct mt_quasi *cell, int64_t value)
+{
+    for (uint32_t i = 0; i < t->nquasi; i++)
+        if (t->quasi[i].cell == cell)
+            return;
+    MT_RESERVE(t->quasi, t->maxquasi, t->nquasi + 1);
+    t->quasi[t->nquasi++] = (mt_quasi_dep){cell, value};
+}
+
 uint32_t mt_ir_call_add(mt_trace *t, void *fn, const char *name, unsigned effects)
 {
     for (uint32_t i = 0; i < t->ncalls; i++)
@@ -192,6 +201,9 @@ static void print_effects(unsigned effects, FILE *out)
 
 void mt_ir_print(const mt_trace *t, FILE *out)
 {
+    if (t->nquasi) /* a comment: parsed traces assume nothing */
+        fprintf(out, "  # assumes %u quasi-immutable value%s unchanged\n", t->nquasi,
+                t->nquasi == 1 ? "" : "s");
     for (mt_ref r = 1; r < t->nins; r++) {
         const mt_ins *ins = &t->ins[r];
         const mt_irinfo *info = mt_ir_info(ins);

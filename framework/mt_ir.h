@@ -53,6 +53,7 @@
     _(GUARD_TRUE,    A,     VOID, MT_IRF_GUARD)           /* exit unless a != 0 */     \
     _(GUARD_FALSE,   A,     VOID, MT_IRF_GUARD)           /* exit unless a == 0 */     \
     _(GUARD_VALUE,   AB,    VOID, MT_IRF_GUARD)           /* exit unless a == b */     \
+    _(GUARD_NOT_INVALIDATED, N, VOID, MT_IRF_GUARD) /* exit if a quasi-immutable value the trace assumed changed */ \
     _(CALL,          V,     ANY,  MT_IRF_CALL)                                         \
     _(NEW,           K,     PTR,  MT_IRF_ALLOC)           /* aux = size in bytes */    \
     _(LABEL,         V,     VOID, 0)  /* start of the peeled loop; args: the values it carries */ \
@@ -141,6 +142,12 @@ static inline uint32_t mt_snapshot_nvalues(const mt_snapshot *s)
     return s->nreds + s->nreplay + s->nvirt;
 }
 
+/* A quasi-immutable cell the trace took as the constant `value`. */
+typedef struct mt_quasi_dep {
+    struct mt_quasi *cell;
+    int64_t value;
+} mt_quasi_dep;
+
 typedef struct mt_trace {
     mt_ins *ins;
     uint32_t nins, maxins;
@@ -152,6 +159,8 @@ typedef struct mt_trace {
     uint32_t nsnaps, maxsnaps;
     mt_callinfo *calls;
     uint32_t ncalls, maxcalls;
+    mt_quasi_dep *quasi; /* the cells the trace assumes unchanged */
+    uint32_t nquasi, maxquasi;
     uint32_t ninputs;
     mt_ref label;       /* the LABEL, or 0 */
 } mt_trace;
@@ -163,6 +172,8 @@ mt_ref mt_ir_input(mt_trace *t, mt_irtype type, uint32_t slot);
 /* Append refs to the pool; returns the index of the first. */
 uint32_t mt_ir_pool_add(mt_trace *t, const mt_ref *refs, uint32_t n);
 uint32_t mt_ir_call_add(mt_trace *t, void *fn, const char *name, unsigned effects);
+/* Note that the trace assumes `cell` holds `value` (once per cell). */
+void mt_ir_quasi_add(mt_trace *t, struct mt_quasi *cell, int64_t value);
 uint32_t mt_ir_snapshot_add(mt_trace *t, const int64_t *greens, uint32_t ngreens,
                             const mt_ref *reds, uint32_t nreds, const mt_ref *replay,
                             uint32_t nreplay);

@@ -88,6 +88,12 @@ mt_jittrace *mt_jit_loop_at(const mt_jitdriver *d, const int64_t *greens)
 
 mt_jittrace *mt_jit_trace(uint32_t id) { return JS.traces[id - 1]; }
 
+mt_jittrace *mt_jit_jump_target(uint32_t id)
+{
+    mt_jittrace *t = JS.traces[id - 1];
+    return t->invalid && t->cell && t->cell->loop ? t->cell->loop : t;
+}
+
 bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap)
 {
     if (JS.forced_left && t == JS.forced_trace && snap == JS.forced_snap) {
@@ -112,6 +118,83 @@ void mt_jit_reset(void)
     JS.counters_ready = false;
     JS.guard_checks = 0;
     memset(mt_counters, 0, sizeof mt_counters);
+}
+
+/* ---- quasi-immutable cells --------------------------------------------- */
+
+/* A trace whose assumptions broke: unlinked, so nothing enters it from the
+ * interpreter or a guard again; traces that jump to it meet its
+ * guard_not_invalidated at the start, and code running in it its next one. */
+static void invalidate(mt_jittrace *t)
+{
+    if (t->invalid)
+        return;
+    t->invalid = true;
+    mt_jit_stats()->invalidations++;
+    mt_log(MT_LOG_JIT_ABORT, "jit-abort: T%u invalidated: a quasi-immutable value it assumed changed\n",
+           t->id);
+    if (t->parent) {
+        mt_guard *g = &t->parent->guards[t->parent_snap];
+        if (g->bridge == t) {
+            g->bridge = NULL;
+            g->failures = 0;
+        }
+    } else if (t->cell && t->cell->loop == t) {
+        t->cell->loop = NULL;
+        /* warm up again before re-recording */
+        mt_counters[slot_of(t->driver, t->cell->key + 1)] = counter_start();
+    }
+}
+
+void mt_quasi_write(mt_quasi *q, int64_t value)
+{
+    if (q->value == value)
+        return;
+    q->value = value;
+    if (q->changes < UINT32_MAX)
+        q->changes++;
+    for (uint32_t i = 0; i < q->ndeps; i++)
+        invalidate(q->deps[i]);
+    q->ndeps = 0;
+}
+
+void mt_quasi_write_ptr(mt_quasi *q, void *value) { mt_quasi_write(q, (int64_t)(intptr_t)value); }
+
+/* Did a cell the trace assumed change while it was being recorded (the
+ * recording itself may have written it)? */
+static bool stale(const mt_jittrace *t)
+{
+    for (uint32_t i = 0; i < t->ir.nquasi; i++)
+        if (t->ir.quasi[i].cell->value != t->ir.quasi[i].value)
+            return true;
+    return false;
+}
+
+/* Register a compiled trace with the cells it assumes. */
+static void depend(mt_jittrace *t)
+{
+    for (uint32_t i = 0; i < t->ir.nquasi; i++) {
+        mt_quasi *q = t->ir.quasi[i].cell;
+        uint32_t n = 0; /* drop the dead while here */
+        for (uint32_t j = 0; j < q->ndeps; j++)
+            if (!q->deps[j]->invalid)
+                q->deps[n++] = q->deps[j];
+        q->ndeps = n;
+        MT_RESERVE(q->deps, q->maxdeps, q->ndeps + 1);
+        q->deps[q->ndeps++] = t;
+    }
+}
+
+/* A recording that is out of date before it runs: given up, but not held
+ * against the key (the cell's change count bounds how often it happens). */
+static bool give_up_if_stale(const mt_jittrace *t, const char *what)
+{
+    if (!stale(t))
+        return false;
+    mt_jit_stats()->aborts++;
+    mt_log(MT_LOG_JIT_ABORT, "jit-abort: %s: a quasi-immutable value changed while it was recorded\n",
+           what);
+    return true;
 }
 
 /* ---- compiling ------------------------------------------------------------- */
@@ -174,6 +257,7 @@ static bool compile(mt_jittrace *t)
         return false;
     }
     JS.traces[JS.ntraces++] = t;
+    depend(t);
     mt_jit_stats()->compile_ms += now_ms() - start;
     return true;
 }
@@ -259,16 +343,18 @@ static void snapshot_state(const mt_trace *ir, const mt_snapshot *s, const int64
     memcpy(reds, values, s->nreds * sizeof *reds);
 }
 
-/* Finish the interrupted instruction in resume mode. */
+/* Finish the interrupted instruction in resume mode.  A failed guard is a
+ * step itself, which resume mode redoes: it must go past the replay list.
+ * A guard_not_invalidated is not a step: the instruction may end there. */
 static void resume(const mt_jitdriver *d, int64_t *greens, int64_t *reds, const int64_t *replay,
-                   uint32_t nreplay)
+                   uint32_t nreplay, bool guard_is_step)
 {
     mt_replay_cursor outer = mt_replay; /* resume mode may re-enter the VM */
     mt_replay = (mt_replay_cursor){replay, nreplay, 0};
     d->resume(greens, reds);
     uint32_t used = mt_replay.next;
     mt_replay = outer;
-    if (used <= nreplay)
+    if (used < nreplay + guard_is_step)
         mt_die(70, "internal error: %s: resume mode replayed %u steps of %u "
                    "(its operations disagree with trace mode's)", d->name, used, nreplay);
 }
@@ -293,10 +379,13 @@ static void run(mt_jittrace *t, int64_t *greens, int64_t *reds)
         memcpy(values, exit.values, n * sizeof *values);
         snapshot_state(&from->ir, s, values, greens, reds);
         mt_jit_stats()->guard_failures++;
-        bool boundary = from->ir.ins[exit.guard].op == MT_IR_EXIT;
+        mt_irop op = (mt_irop)from->ir.ins[exit.guard].op;
+        bool invalidated = op == MT_IR_GUARD_NOT_INVALIDATED;
+        bool boundary = op == MT_IR_EXIT || (invalidated && !s->nreplay);
         /* Injected failures exercise deopt but do not make bridges: the
-         * path they leave by is the one the trace already covers. */
-        if (!exit.forced && ++g->failures >= o->bridge_threshold && !g->bridge &&
+         * path they leave by is the one the trace already covers.  Nor do
+         * invalidated traces: they are not entered again. */
+        if (!exit.forced && !invalidated && ++g->failures >= o->bridge_threshold && !g->bridge &&
             g->aborts < MT_MAX_ABORTS) {
             t = record_bridge(from, exit.snap, values, greens, reds);
             if (t)
@@ -304,7 +393,7 @@ static void run(mt_jittrace *t, int64_t *greens, int64_t *reds)
             return;
         }
         if (!boundary) /* at an instruction start already otherwise */
-            resume(d, greens, reds, values + s->nreds, s->nreplay);
+            resume(d, greens, reds, values + s->nreds, s->nreplay, !invalidated);
         return;
     }
 }
@@ -321,10 +410,12 @@ static mt_jittrace *record_bridge(mt_jittrace *parent, uint32_t snap, const int6
     d->trace(greens, reds);
     mt_rec_result rec = mt_recorder_end();
     if (rec.closed) {
+        if (give_up_if_stale(b, "bridge"))
+            return NULL;
         if (compile(b)) {
             parent->guards[snap].bridge = b;
             mt_jit_stats()->bridges++;
-            return rec.target ? mt_jit_trace(rec.target) : NULL; /* NULL: ended by an EXIT */
+            return rec.target ? mt_jit_jump_target(rec.target) : NULL; /* NULL: ended by an EXIT */
         }
         parent->guards[snap].aborts = MT_MAX_ABORTS; /* the backend cannot take it */
         return NULL;
@@ -332,7 +423,7 @@ static mt_jittrace *record_bridge(mt_jittrace *parent, uint32_t snap, const int6
     note_abort(d, "bridge", &rec, &parent->guards[snap].aborts);
     if (rec.in_first_instruction) { /* stopped inside the resumed instruction: redo the deopt */
         snapshot_state(&parent->ir, s, values, greens, reds);
-        resume(d, greens, reds, values + s->nreds, s->nreplay);
+        resume(d, greens, reds, values + s->nreds, s->nreplay, true);
     }
     return NULL;
 }
@@ -340,14 +431,17 @@ static mt_jittrace *record_bridge(mt_jittrace *parent, uint32_t snap, const int6
 static mt_jittrace *record_loop(const mt_jitdriver *d, jitcell *cell, int64_t *greens, int64_t *reds)
 {
     mt_jittrace *t = new_trace(d);
+    t->cell = cell;
     mt_recorder_begin_loop(d, &t->ir, greens);
     d->trace(greens, reds);
     mt_rec_result rec = mt_recorder_end();
     if (rec.closed) {
+        if (give_up_if_stale(t, "loop"))
+            return NULL;
         if (compile(t)) {
             cell->loop = t;
             mt_jit_stats()->loops++;
-            return rec.target ? mt_jit_trace(rec.target) : t;
+            return rec.target ? mt_jit_jump_target(rec.target) : t;
         }
         cell->blacklisted = true;
         return NULL;

@@ -23,6 +23,8 @@ typedef struct mt_jittrace {
     uint32_t parent_snap;
     mt_trace ir;
     mt_guard *guards;
+    struct jitcell *cell; /* loops: the key they are compiled for */
+    bool invalid;         /* a quasi-immutable value it assumed changed */
     void *code; /* the backend's */
 } mt_jittrace;
 
@@ -49,6 +51,9 @@ typedef struct mt_backend {
 extern const mt_backend mt_backend_ref;
 
 mt_jittrace *mt_jit_trace(uint32_t id);
+/* Where a JUMP to trace `id` goes: the loop itself or, once it is
+ * invalid, the loop compiled for its key since (if any). */
+mt_jittrace *mt_jit_jump_target(uint32_t id);
 /* Build the virtual objects a failing guard's snapshot reaches, from its
  * exit values (see mt_snapshot), and put them in place of the sunk NEWs
  * among the reds and the replay list. */

@@ -55,6 +55,8 @@ void mt_opt_init(mt_opt *o, const mt_trace *in, mt_trace *out)
     out->ninputs = in->ninputs;
     for (uint32_t i = 0; i < in->ncalls; i++) /* same indices */
         mt_ir_call_add(out, in->calls[i].fn, in->calls[i].name, in->calls[i].effects);
+    out->quasi = in->quasi; /* shared: fixed once recorded */
+    out->nquasi = out->maxquasi = in->nquasi;
     o->subst = mt_alloc_atomic(in->nins * sizeof *o->subst);
     memset(o->subst, 0, in->nins * sizeof *o->subst);
     uint32_t size = 64;
@@ -77,7 +79,8 @@ mt_ref mt_opt_resolve(const mt_opt *o, mt_ref r)
 static bool cse_able(const mt_ins *ins)
 {
     unsigned flags = mt_ir_info(ins)->flags;
-    return ((flags & MT_IRF_PURE) || (flags & MT_IRF_GUARD)) && ins->op != MT_IR_EXIT;
+    return ((flags & MT_IRF_PURE) || (flags & MT_IRF_GUARD)) && ins->op != MT_IR_EXIT &&
+           ins->op != MT_IR_GUARD_NOT_INVALIDATED; /* its outcome changes with time */
 }
 
 static uint32_t cse_hash(const mt_ins *ins)

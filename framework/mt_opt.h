@@ -45,6 +45,7 @@ typedef struct mt_opt {
     mt_heap_entry *heap;
     uint32_t nheap, maxheap;
     bool verbatim;        /* copy as is (renumbering only) */
+    bool checked;         /* a guard_not_invalidated since the last heap-writing call */
 } mt_opt;
 
 /* What folding decided about an instruction. */

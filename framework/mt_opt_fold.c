@@ -114,6 +114,10 @@ static mt_ref fold_once(mt_opt *o, mt_ins *ins)
         return is_const(o, ins->a) && cval(o, ins->a) == 0 ? MT_FOLD_DROP : MT_FOLD_EMIT;
     case MT_IR_GUARD_VALUE:
         return ins->a == ins->b ? MT_FOLD_DROP : MT_FOLD_EMIT;
+    case MT_IR_GUARD_NOT_INVALIDATED:
+        /* Only a heap-writing call invalidates (and the recorder checks
+         * after each); a trace that assumes nothing needs no check. */
+        return o->in->nquasi && !o->checked ? MT_FOLD_EMIT : MT_FOLD_DROP;
     default:
         return MT_FOLD_EMIT;
     }
@@ -168,6 +172,13 @@ void mt_opt_fold_learn(mt_opt *o, mt_ref ref)
             learn(o, a, k_int(o, 1));
         break;
     }
+    case MT_IR_GUARD_NOT_INVALIDATED:
+        o->checked = true;
+        break;
+    case MT_IR_CALL:
+        if (o->out->calls[g->a].effects & MT_EFFECT_WRITES_HEAP)
+            o->checked = false;
+        break;
     default:
         break;
     }

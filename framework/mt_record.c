@@ -10,6 +10,7 @@
  * instead of being redone (the prefix). */
 #include "config.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "mt_internal.h"
@@ -109,15 +110,26 @@ void mt_trace_abort(const char *reason)
 
 mt_ref mt_record_red(mt_irtype type, uint32_t slot) { return mt_ir_input(J.trace, type, slot); }
 
+/* A guard with the snapshot of the current point (the base and the
+ * instruction's steps so far). */
+static mt_ref emit_guard(mt_irop op, mt_ref a, mt_ref b)
+{
+    mt_trace *t = J.trace;
+    uint32_t snap = mt_ir_snapshot_add(t, J.greens, J.ngreens, J.reds, J.nreds, J.replay, J.nreplay);
+    mt_ref ref = mt_ir_emit(t, op, MT_TYPE_VOID, a, b, 0, 0);
+    t->ins[ref].snap = snap;
+    return ref;
+}
+
 bool mt_record_merge_point(const int64_t *greens, const mt_ref *reds)
 {
     if (J.stopped)
         return false;
     /* A bridge's first instruction is resumed, not started: it may not stop
      * there, and its prefix is still to be handed out. */
-    if (J.bridge && !J.first_done) {
-        J.first_done = true;
-    } else if (J.trace->nins > mt_jit_options()->trace_limit) {
+    bool first = !J.first_done;
+    J.first_done = true;
+    if (!(J.bridge && first) && J.trace->nins > mt_jit_options()->trace_limit) {
         mt_trace_abort("trace too long");
         J.too_long = true;
         return false;
@@ -125,6 +137,11 @@ bool mt_record_merge_point(const int64_t *greens, const mt_ref *reds)
     memcpy(J.greens, greens, J.ngreens * sizeof *greens);
     memcpy(J.reds, reds, J.nreds * sizeof *reds);
     J.nreplay = 0;
+    /* Other traces enter a loop at its start: check there that what it
+     * assumed still holds (not a step; the optimizer drops it if the loop
+     * assumes nothing).  Bridges are unlinked instead. */
+    if (first && !J.bridge)
+        (void)emit_guard(MT_IR_GUARD_NOT_INVALIDATED, 0, 0);
     return true;
 }
 
@@ -209,11 +226,7 @@ void mt_record_guard(mt_irop op, mt_ref a, mt_ref b)
     mt_ref ref;
     if (prefix_take(&ref, NULL))
         return; /* the parent trace checked it */
-    mt_trace *t = J.trace;
-    uint32_t snap = mt_ir_snapshot_add(t, J.greens, J.ngreens, J.reds, J.nreds, J.replay, J.nreplay);
-    ref = mt_ir_emit(t, op, MT_TYPE_VOID, a, b, 0, 0);
-    t->ins[ref].snap = snap;
-    replay_push(ref);
+    replay_push(emit_guard(op, a, b));
 }
 
 mt_ref mt_record_call(void *fn, const char *name, unsigned effects, mt_irtype type, const mt_ref *args,
@@ -222,5 +235,21 @@ mt_ref mt_record_call(void *fn, const char *name, unsigned effects, mt_irtype ty
     mt_trace *t = J.trace;
     uint32_t call = mt_ir_call_add(t, fn, name, effects);
     uint32_t first = mt_ir_pool_add(t, args, nargs);
-    return mt_record_op(MT_IR_CALL, type, call, nargs, 0, first);
+    mt_ref ref = mt_record_op(MT_IR_CALL, type, call, nargs, 0, first);
+    /* The call may have changed a quasi-immutable cell this trace (or the
+     * loop it jumps around in) assumes: check right after it. */
+    if (effects & MT_EFFECT_WRITES_HEAP)
+        (void)emit_guard(MT_IR_GUARD_NOT_INVALIDATED, 0, 0);
+    return ref;
+}
+
+mt_ref mt_record_quasi(mt_quasi *q, mt_irtype type)
+{
+    mt_trace *t = J.trace;
+    if (q->changes >= MT_QUASI_MAX_CHANGES) /* changes too often: an ordinary load */
+        return mt_record_op(type == MT_TYPE_PTR ? MT_IR_LOAD_PTR : MT_IR_LOAD_INT, type,
+                            mt_ir_const(t, MT_TYPE_PTR, (int64_t)(intptr_t)q), 0, 0,
+                            (int64_t)offsetof(mt_quasi, value));
+    mt_ir_quasi_add(t, q, q->value);
+    return mt_record_const(type, q->value);
 }

@@ -90,6 +90,7 @@ static void ref_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
             case MT_IR_GUARD_TRUE: ok = A != 0; break;
             case MT_IR_GUARD_FALSE: ok = A == 0; break;
             case MT_IR_GUARD_VALUE: ok = A == B; break;
+            case MT_IR_GUARD_NOT_INVALIDATED: ok = !t->invalid; break;
             case MT_IR_CALL: v[r] = call(ir, ins, v); break;
             case MT_IR_NEW: v[r] = (int64_t)(intptr_t)mt_alloc((size_t)ins->aux); break;
             case MT_IR_LABEL: break;
@@ -98,7 +99,7 @@ static void ref_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
                 for (uint32_t i = 0; i < ins->b; i++)
                     s.in[i] = v[ir->pool[ins->aux + i]];
                 if (ins->c) {
-                    t = mt_jit_trace(ins->c);
+                    t = mt_jit_jump_target(ins->c);
                     goto next_trace;
                 }
                 if (!ir->label)

@@ -17,6 +17,8 @@
  *         push 0
  *         ret
  *     end
+ *
+ * `gget NAME` pushes a global, `gset NAME` pops into one.
  */
 #ifndef TINY_H
 #define TINY_H
@@ -29,7 +31,7 @@
 typedef enum {
     T_PUSH, T_POP, T_DUP, T_LOAD, T_STORE,
     T_ADD, T_SUB, T_MUL, T_LT, T_LE, T_EQ, T_NE,
-    T_JUMP, T_JUMPIF, T_JUMPIFNOT, T_CALL, T_RET, T_PRINT,
+    T_JUMP, T_JUMPIF, T_JUMPIFNOT, T_CALL, T_RET, T_PRINT, T_GGET, T_GSET,
 } tiny_opcode;
 
 struct tiny_func;
@@ -38,6 +40,7 @@ typedef struct tiny_insn {
     tiny_opcode op;
     int64_t arg;           /* PUSH: the value; LOAD/STORE: the local; jumps: the target */
     struct tiny_func *callee; /* CALL */
+    mt_quasi *global;      /* GGET, GSET */
     uint32_t top;          /* slot just above the stack top before the instruction */
     int line;
 } tiny_insn;
@@ -49,10 +52,19 @@ typedef struct tiny_func {
     size_t ncode;
 } tiny_func;
 
+/* Globals are named program-wide, start at 0, and are quasi-immutable:
+ * a trace takes a global's value as a constant until it changes. */
+typedef struct tiny_global {
+    const char *name;
+    mt_quasi cell;
+} tiny_global;
+
 typedef struct tiny_program {
     tiny_func **funcs;
     size_t nfuncs;
     tiny_func *main;
+    tiny_global **globals;
+    size_t nglobals;
 } tiny_program;
 
 /* A frame: a heap object, so calls do not nest on the C stack. */

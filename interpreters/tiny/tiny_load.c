@@ -26,6 +26,7 @@ static const struct {
     {"jump", T_JUMP, 0, 0, true},     {"jumpif", T_JUMPIF, 1, 0, true},
     {"jumpifnot", T_JUMPIFNOT, 1, 0, true}, {"call", T_CALL, 0, 1, true},
     {"ret", T_RET, 1, 0, false},      {"print", T_PRINT, 1, 0, false},
+    {"gget", T_GGET, 0, 1, true},     {"gset", T_GSET, 1, 0, true},
 };
 
 typedef struct loader {
@@ -72,6 +73,19 @@ static tiny_func *find_func(const tiny_program *prog, const char *name)
         if (!strcmp(prog->funcs[i]->name, name))
             return prog->funcs[i];
     return NULL;
+}
+
+/* The global `name`, created (as 0) when first named. */
+static mt_quasi *global(tiny_program *prog, const char *name)
+{
+    for (size_t i = 0; i < prog->nglobals; i++)
+        if (!strcmp(prog->globals[i]->name, name))
+            return &prog->globals[i]->cell;
+    tiny_global *g = mt_alloc(sizeof *g);
+    g->name = name;
+    prog->globals = mt_realloc(prog->globals, (prog->nglobals + 1) * sizeof *prog->globals);
+    prog->globals[prog->nglobals++] = g;
+    return &g->cell;
 }
 
 typedef struct names {
@@ -237,6 +251,10 @@ static bool load_func(loader *ld, tiny_func *f, words *lines, int first, int las
         case T_CALL:
             if (!(in->callee = find_func(ld->prog, arg)))
                 return fail(ld, l->line, "no function named '%s'", arg);
+            break;
+        case T_GGET:
+        case T_GSET:
+            in->global = global(ld->prog, arg);
             break;
         default:
             break;

@@ -87,6 +87,14 @@ case T_RET: {
     frame = back;
     break;
 }
+case T_GGET:
+    MT_STORE_INT(frame, TOP(0), MT_QUASI_INT(insn->global));
+    pc++;
+    break;
+case T_GSET:
+    MT_QUASI_SET(insn->global, MT_LOAD_INT(frame, TOP(1)));
+    pc++;
+    break;
 case T_PRINT:
     MT_CALL_VOID(tiny_print, MT_EFFECT_IO, MT_LOAD_INT(frame, TOP(1)));
     pc++;

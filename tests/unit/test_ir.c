@@ -24,11 +24,12 @@ static const char bf_loop[] =
     "  %9 = ult %8, %3\n"
     "  guard_true %9 [4 | %1 %2 %3 | %8]\n"
     "  %11 = call.int fake_getc(%6) effects=io\n"
-    "  %12 = load_int %1, 16\n"
+    "  guard_not_invalidated [5 | %1 %8 %3 | %11]\n"
+    "  %13 = load_int %1, 16\n"
     "  store_ptr %1, %1, -8\n"
-    "  %14 = new 24\n"
+    "  %15 = new 24\n"
     "  guard_value %11, %4 [7 9 | %1 %8 %3 | ]\n"
-    "  jump(%1, %8, %12)\n";
+    "  jump(%1, %8, %13)\n";
 
 Test(ir, printed_trace_parses_back_to_the_same_text)
 {
@@ -43,7 +44,7 @@ Test(ir, printed_trace_parses_back_to_the_same_text)
     cr_expect_eq(t.ncalls, 1);
     cr_expect_eq(t.calls[0].fn, (void *)fake_getc);
     cr_expect_eq(t.calls[0].effects, MT_EFFECT_IO);
-    cr_expect_eq(t.nsnaps, 2);
+    cr_expect_eq(t.nsnaps, 3);
     free(text);
 }
 
