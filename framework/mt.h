@@ -153,6 +153,18 @@ enum {
     MT_EFFECT_WRITES_HEAP = 1u << 1,
     MT_EFFECT_IO = 1u << 2,
     MT_EFFECT_CAN_RAISE = 1u << 3,
+    /* The result depends on the arguments alone (memory the program never
+     * changes may be read) and the call does nothing the program could
+     * notice, except raise with CAN_RAISE.  The optimizer may run it at
+     * compile time when every argument is constant, share the result of
+     * calls with equal arguments, and drop a call whose result is unused.
+     * Cannot be combined with WRITES_HEAP or IO. */
+    MT_EFFECT_ELIDABLE = 1u << 4,
+    /* A second call with the same arguments, when nothing wrote memory
+     * since the first, returns the same result and changes nothing more
+     * (a lookup that fills a cache, interning).  The optimizer reuses the
+     * first call's result. */
+    MT_EFFECT_IDEMPOTENT = 1u << 5,
 };
 
 /* The JIT driver of one interpreter loop.  Greens and reds are declared
@@ -443,7 +455,11 @@ static inline void *mt__val_ptr(mt_ptr x) { return x.v; }
 #define MT__VALS2 MT__VAL(a1_), MT__VAL(a2_)
 #define MT_CALL_VOID(fn, effects, ...) ((void)MT__CALL(fn, effects, VOID, __VA_ARGS__))
 #define MT_CALL_INT(fn, effects, ...) MT__CALL(fn, effects, INT, __VA_ARGS__)
-#define MT__CALL(fn, effects, type, ...) ({ MT__LET(__VA_ARGS__); MT__CAT(MT__REFS, MT__NARGS(__VA_ARGS__)); \
+#define MT__CALL(fn, effects, type, ...) ({ \
+    _Static_assert(!((effects) & MT_EFFECT_ELIDABLE) || \
+                   !((effects) & (MT_EFFECT_WRITES_HEAP | MT_EFFECT_IO)), \
+                   "an elidable call can neither write the heap nor do I/O"); \
+    MT__LET(__VA_ARGS__); MT__CAT(MT__REFS, MT__NARGS(__VA_ARGS__)); \
     mt_int c_ = {0, 0}; \
     if (!mt_record_replay(&c_.v, &c_.ref)) { \
         c_.v = MT__RESULT_##type(fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__)))); \

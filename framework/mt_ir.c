@@ -168,7 +168,19 @@ void mt_ir_snapshot_virtuals(mt_trace *t)
     }
 }
 
-const char *const mt_effect_names[MT_EFFECT_COUNT] = {"reads", "writes", "io", "raises"};
+const char *const mt_effect_names[MT_EFFECT_COUNT] = {"reads", "writes", "io", "raises",
+                                                      "elidable", "idempotent"};
+
+int64_t mt_ir_call(const mt_callinfo *call, const int64_t *args, uint32_t nargs)
+{
+    typedef int64_t (*fn6)(int64_t, int64_t, int64_t, int64_t, int64_t, int64_t);
+    int64_t a[MT_MAX_CALL_ARGS] = {0};
+    memcpy(a, args, nargs * sizeof *a);
+    /* Every argument and result is one integer register on the ABIs we
+     * support, so passing unused trailing arguments is harmless. */
+    fn6 f = (fn6)call->fn;
+    return f(a[0], a[1], a[2], a[3], a[4], a[5]);
+}
 
 /* ---- printer ------------------------------------------------------------- */
 

@@ -111,7 +111,7 @@ typedef struct mt_ins {
 
 /* Effects a residual call may have: bit i of MT_EFFECT_* in mt.h is named
  * mt_effect_names[i] in text traces. */
-enum { MT_EFFECT_COUNT = 4 };
+enum { MT_EFFECT_COUNT = 6 };
 extern const char *const mt_effect_names[MT_EFFECT_COUNT];
 
 typedef struct mt_callinfo {
@@ -119,6 +119,11 @@ typedef struct mt_callinfo {
     const char *name;
     unsigned effects;
 } mt_callinfo;
+
+/* Call a residual function with `nargs` (at most MT_MAX_CALL_ARGS) word
+ * arguments; its result, or garbage for a void one. */
+enum { MT_MAX_CALL_ARGS = 6 };
+int64_t mt_ir_call(const mt_callinfo *call, const int64_t *args, uint32_t nargs);
 
 /* A snapshot is the interpreter state a guard resumes to: the green key and
  * red values at the start of the current instruction, plus the results of

@@ -46,6 +46,9 @@ typedef struct mt_opt {
     uint32_t nheap, maxheap;
     bool verbatim;        /* copy as is (renumbering only) */
     bool checked;         /* a guard_not_invalidated since the last heap-writing call */
+    mt_ref last_write;    /* the last store or heap-writing call emitted */
+    mt_ref *shared_calls; /* emitted elidable and idempotent calls */
+    uint32_t nshared_calls, maxshared_calls;
 } mt_opt;
 
 /* What folding decided about an instruction. */
@@ -64,7 +67,8 @@ mt_ref mt_opt_emit_pure(mt_opt *o, mt_irop op, mt_irtype type, mt_ref a, mt_ref 
  * MT_FOLD_EMIT to emit it (maybe rewritten), MT_FOLD_DROP for a guard
  * known to hold, or the out ref that is its value. */
 mt_ref mt_opt_fold(mt_opt *o, mt_ins *ins);
-/* What a guard that was just emitted at `ref` tells about values. */
+/* What the instruction just emitted at `ref` tells later folds: a guard
+ * about values; a store or call about memory and shared calls. */
 void mt_opt_fold_learn(mt_opt *o, mt_ref ref);
 
 /* mt_opt_heap.c: the value a load gives if the cache knows it, else 0;

@@ -1,5 +1,5 @@
 /* mt_opt_dce.c — dead code removal, then renumbering.  Guards, stores,
- * calls, the label, the end and the inputs stay; so does everything they
+ * calls (but elidable ones), the label, the end and the inputs stay; so does everything they
  * read, snapshots included.  A sunk store stays while its object does
  * (some snapshot may have to rebuild it).  A store is dead too when the
  * same location is stored again before anything could see the first:
@@ -12,10 +12,12 @@
 #include "mt_internal.h"
 #include "mt_opt.h"
 
-static bool is_root(const mt_ins *ins)
+static bool is_root(const mt_trace *t, const mt_ins *ins)
 {
     if (ins->flags & MT_INSF_SUNK)
         return false;
+    if (ins->op == MT_IR_CALL && (t->calls[ins->a].effects & MT_EFFECT_ELIDABLE))
+        return false; /* only its result matters */
     return (mt_ir_info(ins)->flags & (MT_IRF_GUARD | MT_IRF_STORE | MT_IRF_CALL | MT_IRF_END)) ||
            ins->op == MT_IR_LABEL || ins->op == MT_IR_INPUT;
 }
@@ -81,7 +83,7 @@ void mt_opt_dce(const mt_trace *in, mt_trace *out)
 {
     bool *live = mt_alloc_atomic(in->nins);
     for (mt_ref r = 0; r < in->nins; r++)
-        live[r] = is_root(&in->ins[r]);
+        live[r] = is_root(in, &in->ins[r]);
     dead_stores(in, live);
     for (bool changed = true; changed;) {
         sweep(in, live);

@@ -103,6 +103,42 @@ static mt_ref fold_arith(mt_opt *o, mt_ins *ins)
     }
 }
 
+static bool same_args(const mt_trace *t, const mt_ins *x, const mt_ins *y)
+{
+    return x->a == y->a && x->b == y->b &&
+           !memcmp(t->pool + x->aux, t->pool + y->aux, x->b * sizeof *t->pool);
+}
+
+/* Elidable calls: run now if every argument is known, else shared with an
+ * earlier call of the same arguments.  Idempotent calls: shared if nothing
+ * wrote memory since the earlier call (which may itself have written). */
+static mt_ref fold_call(mt_opt *o, const mt_ins *ins)
+{
+    const mt_trace *t = o->out;
+    const mt_callinfo *call = &t->calls[ins->a];
+    if (!(call->effects & (MT_EFFECT_ELIDABLE | MT_EFFECT_IDEMPOTENT)))
+        return MT_FOLD_EMIT;
+    bool elidable = call->effects & MT_EFFECT_ELIDABLE;
+    if (elidable && !(call->effects & MT_EFFECT_CAN_RAISE) && ins->b <= MT_MAX_CALL_ARGS) {
+        int64_t args[MT_MAX_CALL_ARGS];
+        uint32_t known = 0;
+        while (known < ins->b && is_const(o, t->pool[ins->aux + known])) {
+            args[known] = cval(o, t->pool[ins->aux + known]);
+            known++;
+        }
+        if (known == ins->b) {
+            int64_t v = mt_ir_call(call, args, ins->b);
+            return ins->type == MT_TYPE_VOID ? MT_FOLD_DROP : mt_opt_const(o, (mt_irtype)ins->type, v);
+        }
+    }
+    for (uint32_t i = o->nshared_calls; i-- > 0;) {
+        mt_ref prev = o->shared_calls[i];
+        if (same_args(t, &t->ins[prev], ins) && (elidable || prev >= o->last_write))
+            return ins->type == MT_TYPE_VOID ? MT_FOLD_DROP : prev;
+    }
+    return MT_FOLD_EMIT;
+}
+
 static mt_ref fold_once(mt_opt *o, mt_ins *ins)
 {
     if (mt_ir_is_arith((mt_irop)ins->op))
@@ -114,6 +150,8 @@ static mt_ref fold_once(mt_opt *o, mt_ins *ins)
         return is_const(o, ins->a) && cval(o, ins->a) == 0 ? MT_FOLD_DROP : MT_FOLD_EMIT;
     case MT_IR_GUARD_VALUE:
         return ins->a == ins->b ? MT_FOLD_DROP : MT_FOLD_EMIT;
+    case MT_IR_CALL:
+        return fold_call(o, ins);
     case MT_IR_GUARD_NOT_INVALIDATED:
         /* Only a heap-writing call invalidates (and the recorder checks
          * after each); a trace that assumes nothing needs no check. */
@@ -175,9 +213,22 @@ void mt_opt_fold_learn(mt_opt *o, mt_ref ref)
     case MT_IR_GUARD_NOT_INVALIDATED:
         o->checked = true;
         break;
-    case MT_IR_CALL:
-        if (o->out->calls[g->a].effects & MT_EFFECT_WRITES_HEAP)
+    case MT_IR_CALL: {
+        unsigned effects = o->out->calls[g->a].effects;
+        if (effects & MT_EFFECT_WRITES_HEAP) {
             o->checked = false;
+            o->last_write = ref;
+        }
+        if (effects & (MT_EFFECT_ELIDABLE | MT_EFFECT_IDEMPOTENT)) {
+            MT_RESERVE(o->shared_calls, o->maxshared_calls, o->nshared_calls + 1);
+            o->shared_calls[o->nshared_calls++] = ref;
+        }
+        break;
+    }
+    case MT_IR_STORE_U8:
+    case MT_IR_STORE_INT:
+    case MT_IR_STORE_PTR:
+        o->last_write = ref;
         break;
     default:
         break;

@@ -12,8 +12,6 @@
 #include "mt_internal.h"
 #include "mt_jit.h"
 
-enum { REF_MAX_CALL_ARGS = 6 };
-
 /* Scratch per nesting level: a residual call may re-enter the VM, which
  * may run compiled code again. */
 typedef struct scratch {
@@ -28,9 +26,9 @@ static bool ref_compile(mt_jittrace *t, char *err, size_t errsize)
 {
     const mt_trace *ir = &t->ir;
     for (mt_ref r = 1; r < ir->nins; r++)
-        if (ir->ins[r].op == MT_IR_CALL && ir->ins[r].b > REF_MAX_CALL_ARGS) {
+        if (ir->ins[r].op == MT_IR_CALL && ir->ins[r].b > MT_MAX_CALL_ARGS) {
             snprintf(err, errsize, "call with %u arguments (at most %d)", ir->ins[r].b,
-                     REF_MAX_CALL_ARGS);
+                     MT_MAX_CALL_ARGS);
             return false;
         }
     return true;
@@ -38,14 +36,10 @@ static bool ref_compile(mt_jittrace *t, char *err, size_t errsize)
 
 static int64_t call(const mt_trace *ir, const mt_ins *ins, const int64_t *v)
 {
-    typedef int64_t (*fn6)(int64_t, int64_t, int64_t, int64_t, int64_t, int64_t);
-    int64_t a[REF_MAX_CALL_ARGS] = {0};
+    int64_t a[MT_MAX_CALL_ARGS];
     for (uint32_t i = 0; i < ins->b; i++)
         a[i] = v[ir->pool[ins->aux + i]];
-    /* Every argument and result is one integer register on the ABIs we
-     * support, so passing unused trailing arguments is harmless. */
-    fn6 f = (fn6)ir->calls[ins->a].fn;
-    return f(a[0], a[1], a[2], a[3], a[4], a[5]);
+    return mt_ir_call(&ir->calls[ins->a], a, ins->b);
 }
 
 /* Operands, read only where the shape makes them refs. */

@@ -1420,3 +1420,117 @@ Test(opt, optimize_off_leaves_the_trace_alone)
     free(after);
     free(on);
 }
+
+/* ---- 9. elidable and idempotent calls --------------------------------------- */
+
+static int times3_calls;
+static int64_t times3(int64_t x)
+{
+    times3_calls++;
+    return x * 3;
+}
+
+/* With every argument known, an elidable call is its result. */
+Test(opt, call_elidable_with_constant_arguments_runs_at_compile_time)
+{
+    mt_trace t;
+    mt_ir_register_call("times3", (void *)times3);
+    char *out = optimize(&t,
+                         "%1 = input.int 0\n"
+                         "%2 = const.int 14\n"
+                         "%3 = call.int times3(%2) effects=elidable\n"
+                         "%4 = add %1, %3\n"
+                         "jump T2(%4)\n");
+    cr_expect_eq(count_ops(&t, MT_IR_CALL), 0, "%s", out);
+    cr_expect_eq(times3_calls, 1, "%s", out);
+    const mt_ins *add = &t.ins[jump_arg(&t, 0)];
+    cr_expect(add->op == MT_IR_ADD && is_const(&t, add->b, 42), "%s", out);
+    free(out);
+}
+
+/* One that may raise is left for run time, where raising means something;
+ * calls with equal arguments still share one result. */
+Test(opt, call_elidable_that_may_raise_runs_once_at_run_time)
+{
+    mt_trace t;
+    mt_ir_register_call("times3", (void *)times3);
+    char *out = optimize(&t,
+                         "%1 = const.int 14\n"
+                         "%2 = call.int times3(%1) effects=raises,elidable\n"
+                         "%3 = call.int times3(%1) effects=raises,elidable\n"
+                         "jump T2(%2, %3)\n");
+    cr_expect_eq(count_ops(&t, MT_IR_CALL), 1, "%s", out);
+    cr_expect_eq(times3_calls, 0, "%s", out);
+    cr_expect_eq(jump_arg(&t, 0), jump_arg(&t, 1), "%s", out);
+    free(out);
+}
+
+/* Elidable calls are shared across stores (they read nothing that
+ * changes), and dropped when nothing uses the result. */
+Test(opt, call_elidable_is_shared_and_dropped_when_unused)
+{
+    mt_trace t;
+    mt_ir_register_call("times3", (void *)times3);
+    char *out = optimize(&t,
+                         "%1 = input.ptr 0\n"
+                         "%2 = input.int 1\n"
+                         "%3 = call.int times3(%2) effects=elidable\n"
+                         "store_int %1, %3, 8\n"
+                         "%5 = call.int times3(%2) effects=elidable\n"
+                         "%6 = call.int times3(%5) effects=elidable\n"
+                         "jump T2(%1, %5)\n");
+    cr_expect_eq(count_ops(&t, MT_IR_CALL), 1, "%s", out);
+    cr_expect_eq(t.ins[jump_arg(&t, 1)].op, MT_IR_CALL, "%s", out);
+    free(out);
+}
+
+/* In a loop, an elidable call of an invariant value is computed once, in
+ * the preamble. */
+Test(opt, call_elidable_of_an_invariant_leaves_the_loop)
+{
+    mt_trace t;
+    mt_ir_register_call("times3", (void *)times3);
+    char *out = optimize(&t,
+                         "%1 = input.int 0\n"
+                         "%2 = input.int 1\n"
+                         "%3 = call.int times3(%2) effects=elidable\n"
+                         "%4 = add %1, %3\n"
+                         "%5 = const.int 1000\n"
+                         "%6 = lt %4, %5\n"
+                         "guard_true %6 [1 | %1 %2 | ]\n"
+                         "jump(%4, %2)\n");
+    cr_assert_neq(t.label, 0, "not peeled:\n%s", out);
+    cr_expect_eq(count_ops(&t, MT_IR_CALL), 1, "%s", out);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_CALL), 0, "%s", out);
+    free(out);
+}
+
+static int64_t lookup(int64_t x) { return x + 1; }
+static int64_t other(int64_t x) { return x; }
+
+/* An idempotent call repeats the last one with the same arguments only
+ * while nothing has written memory since: not after a store, not after
+ * another call that writes. */
+Test(opt, call_idempotent_is_shared_until_memory_is_written)
+{
+    mt_trace t;
+    mt_ir_register_call("lookup", (void *)lookup);
+    mt_ir_register_call("other", (void *)other);
+    char *out = optimize(&t,
+                         "%1 = input.ptr 0\n"
+                         "%2 = input.int 1\n"
+                         "%3 = call.int lookup(%2) effects=writes,idempotent\n"
+                         "%4 = call.int lookup(%2) effects=writes,idempotent\n"
+                         "store_int %1, %4, 8\n"
+                         "%6 = call.int lookup(%2) effects=writes,idempotent\n"
+                         "%7 = call.int other(%2) effects=writes\n"
+                         "%8 = call.int lookup(%2) effects=writes,idempotent\n"
+                         "%9 = call.int lookup(%1) effects=writes,idempotent\n"
+                         "jump T2(%3, %4, %6, %8, %9)\n");
+    cr_expect_eq(count_ops(&t, MT_IR_CALL), 5, "%s", out);
+    cr_expect_eq(jump_arg(&t, 0), jump_arg(&t, 1), "%s", out);
+    cr_expect_neq(jump_arg(&t, 1), jump_arg(&t, 2), "%s", out);
+    cr_expect_neq(jump_arg(&t, 2), jump_arg(&t, 3), "%s", out);
+    cr_expect_neq(jump_arg(&t, 3), jump_arg(&t, 4), "%s", out);
+    free(out);
+}
