@@ -46,7 +46,7 @@ typedef struct mt_opt {
     uint32_t nheap, maxheap;
     bool verbatim;        /* copy as is (renumbering only) */
     bool checked;         /* a guard_not_invalidated since the last heap-writing call */
-    mt_ref last_write;    /* the last store or heap-writing call emitted */
+    mt_ref last_write;    /* the last heap-writing call emitted, but idempotent ones */
     mt_ref *shared_calls; /* emitted elidable and idempotent calls */
     uint32_t nshared_calls, maxshared_calls;
 } mt_opt;

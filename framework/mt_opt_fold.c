@@ -110,8 +110,10 @@ static bool same_args(const mt_trace *t, const mt_ins *x, const mt_ins *y)
 }
 
 /* Elidable calls: run now if every argument is known, else shared with an
- * earlier call of the same arguments.  Idempotent calls: shared if nothing
- * wrote memory since the earlier call (which may itself have written). */
+ * earlier call of the same arguments.  Idempotent calls: shared if no
+ * heap-writing call but idempotent ones came since the earlier call (the
+ * contract in docs/api.md: what they work on is changed by calls only,
+ * and one idempotent call never undoes another). */
 static mt_ref fold_call(mt_opt *o, const mt_ins *ins)
 {
     const mt_trace *t = o->out;
@@ -215,21 +217,16 @@ void mt_opt_fold_learn(mt_opt *o, mt_ref ref)
         break;
     case MT_IR_CALL: {
         unsigned effects = o->out->calls[g->a].effects;
-        if (effects & MT_EFFECT_WRITES_HEAP) {
+        if (effects & MT_EFFECT_WRITES_HEAP)
             o->checked = false;
+        if ((effects & MT_EFFECT_WRITES_HEAP) && !(effects & MT_EFFECT_IDEMPOTENT))
             o->last_write = ref;
-        }
         if (effects & (MT_EFFECT_ELIDABLE | MT_EFFECT_IDEMPOTENT)) {
             MT_RESERVE(o->shared_calls, o->maxshared_calls, o->nshared_calls + 1);
             o->shared_calls[o->nshared_calls++] = ref;
         }
         break;
     }
-    case MT_IR_STORE_U8:
-    case MT_IR_STORE_INT:
-    case MT_IR_STORE_PTR:
-        o->last_write = ref;
-        break;
     default:
         break;
     }
