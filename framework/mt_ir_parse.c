@@ -180,8 +180,10 @@ static bool parse_snapshot(parser *ps, mt_ins *ins)
         return false;
     mt_trace *t = ps->t;
     mt_ref refs[nreds + nreplay + 1];
-    memcpy(refs, t->pool + reds, nreds * sizeof *refs);
-    memcpy(refs + nreds, t->pool + replay, nreplay * sizeof *refs);
+    if (nreds + nreplay) { /* else the pool may still be NULL */
+        memcpy(refs, t->pool + reds, nreds * sizeof *refs);
+        memcpy(refs + nreds, t->pool + replay, nreplay * sizeof *refs);
+    }
     t->npool = reds; /* re-added in place by mt_ir_snapshot_add */
     ins->snap = mt_ir_snapshot_add(t, greens, ngreens, refs, nreds, refs + nreds, nreplay);
     return true;

@@ -7,8 +7,9 @@
  * `jump T2(...)` (a jump to another trace).
  *
  * Where the property is "the result computes the same thing", the test
- * runs the trace before and after optimization with a small evaluator
- * (below) and compares where and how each run leaves the trace. */
+ * runs the trace before and after optimization with the reference
+ * evaluator (test_eval.h) and compares where and how each run leaves the
+ * trace.  test_opt_random.c does the same for random traces. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 #include "mt.h"
 #include "mt_ir.h"
 #include "mt_opt.h"
+#include "test_eval.h"
 #include "test_util.h"
 
 TestSuite(opt, .init = start_framework);
@@ -79,172 +81,18 @@ static const mt_snapshot *snap_of(const mt_trace *t, mt_ref guard)
 
 static bool has_line(const char *out, const char *line) { return strstr(out, line) != NULL; }
 
-/* ---- a reference evaluator for traces ------------------------------------- */
+/* ---- running traces ------------------------------------------------------- */
 
-/* How a run left the trace: by a failing guard (its greens and exit
- * values), by a jump to another trace (its arguments), or not at all. */
-enum { LEFT_BY_GUARD, LEFT_BY_JUMP, STILL_LOOPING };
+enum { MAX_ITERATIONS = 1000, MEM_SIZE = 64 };
+static uint8_t mem[MEM_SIZE]; /* what an input pointer in slot 0 points to */
 
-typedef struct run_result {
-    int how;
-    int64_t greens[8];
-    uint32_t ngreens;
-    int64_t values[16];
-    uint32_t nvalues;
-    unsigned jumps; /* loop jumps taken */
-} run_result;
-
-enum { MAX_JUMPS = 1000 };
-
-static int64_t call_fn(const mt_callinfo *ci, const int64_t *args, uint32_t n)
+/* Run `t` with the reference evaluator (test_eval.h), `mem` starting as
+ * `init_mem`. */
+static void run_from(const mt_trace *t, const int64_t *inputs, const uint8_t *init_mem, eval_result *res)
 {
-    cr_assert(ci->fn, "call to %s, which is not registered", ci->name);
-    switch (n) {
-    case 0: return ((int64_t (*)(void))ci->fn)();
-    case 1: return ((int64_t (*)(int64_t))ci->fn)(args[0]);
-    case 2: return ((int64_t (*)(int64_t, int64_t))ci->fn)(args[0], args[1]);
-    default: cr_assert_fail("call with %u arguments", n); return 0;
-    }
-}
-
-static void leave_by_guard(const mt_trace *t, const mt_ins *g, const int64_t *v, run_result *res)
-{
-    const mt_snapshot *s = &t->snaps[g->snap];
-    res->how = LEFT_BY_GUARD;
-    cr_assert_leq(s->ngreens, 8);
-    cr_assert_leq(s->nreds + s->nreplay, 16);
-    res->ngreens = s->ngreens;
-    memcpy(res->greens, t->words + s->greens, s->ngreens * sizeof *res->greens);
-    res->nvalues = s->nreds + s->nreplay;
-    for (uint32_t i = 0; i < res->nvalues; i++) {
-        mt_ref r = mt_snapshot_ref(t, s, i);
-        cr_assert(!r || !mt_ir_is_sunk_new(t, r), "the evaluator cannot build virtual objects");
-        res->values[i] = r ? v[r] : 0;
-    }
-}
-
-/* Objects NEW allocates, from the start of the arena in every run, so
- * that two runs that allocate alike get the same pointers. */
-static _Alignas(16) uint8_t arena[4096];
-static size_t arena_used;
-
-static int64_t arena_new(int64_t size)
-{
-    size_t n = ((size_t)size + 15) & ~(size_t)15;
-    cr_assert_leq(arena_used + n, sizeof arena, "the evaluator's arena is full");
-    arena_used += n;
-    return (int64_t)(intptr_t)(arena + arena_used - n);
-}
-
-/* Run `t` from `inputs` until it leaves (or MAX_JUMPS loop jumps).  Sunk
- * instructions are skipped, as the backends do.  Pointers are host
- * pointers. */
-static void run_trace(const mt_trace *t, const int64_t *inputs, run_result *res)
-{
-    int64_t *v = calloc(t->nins, sizeof *v);
-    int64_t in[16];
-    cr_assert_leq(t->ninputs, 16);
-    memcpy(in, inputs, t->ninputs * sizeof *in);
-    memset(res, 0, sizeof *res);
-    memset(arena, 0, sizeof arena);
-    arena_used = 0;
-    for (mt_ref r = 1; r < t->nins; r++) {
-        const mt_ins *ins = &t->ins[r];
-        if (ins->flags & MT_INSF_SUNK)
-            continue;
-        switch ((mt_irop)ins->op) {
-        case MT_IR_NOP:
-        case MT_IR_LABEL:
-            break;
-        case MT_IR_CONST: v[r] = ins->aux; break;
-        case MT_IR_INPUT: v[r] = in[ins->aux]; break;
-        case MT_IR_LOAD_U8: v[r] = ((const uint8_t *)(intptr_t)v[ins->a])[v[ins->b]]; break;
-        case MT_IR_LOAD_INT:
-        case MT_IR_LOAD_PTR: memcpy(&v[r], (const char *)(intptr_t)v[ins->a] + ins->aux, 8); break;
-        case MT_IR_STORE_U8: ((uint8_t *)(intptr_t)v[ins->a])[v[ins->b]] = (uint8_t)v[ins->c]; break;
-        case MT_IR_STORE_INT:
-        case MT_IR_STORE_PTR: memcpy((char *)(intptr_t)v[ins->a] + ins->aux, &v[ins->b], 8); break;
-        case MT_IR_GUARD_TRUE:
-        case MT_IR_GUARD_FALSE:
-        case MT_IR_GUARD_VALUE: {
-            bool ok = ins->op == MT_IR_GUARD_TRUE    ? v[ins->a] != 0
-                      : ins->op == MT_IR_GUARD_FALSE ? v[ins->a] == 0
-                                                     : v[ins->a] == v[ins->b];
-            if (!ok) {
-                leave_by_guard(t, ins, v, res);
-                goto done;
-            }
-            break;
-        }
-        case MT_IR_EXIT:
-            leave_by_guard(t, ins, v, res);
-            goto done;
-        case MT_IR_CALL: {
-            int64_t args[4];
-            cr_assert_leq(ins->b, 4);
-            for (uint32_t i = 0; i < ins->b; i++)
-                args[i] = v[t->pool[ins->aux + i]];
-            v[r] = call_fn(&t->calls[ins->a], args, ins->b);
-            break;
-        }
-        case MT_IR_NEW: v[r] = arena_new(ins->aux); break;
-        case MT_IR_JUMP: {
-            int64_t args[16];
-            cr_assert_leq(ins->b, 16);
-            for (uint32_t i = 0; i < ins->b; i++) /* all at once */
-                args[i] = v[t->pool[ins->aux + i]];
-            if (ins->c) {
-                res->how = LEFT_BY_JUMP;
-                res->nvalues = ins->b;
-                memcpy(res->values, args, ins->b * sizeof *args);
-                goto done;
-            }
-            if (++res->jumps > MAX_JUMPS) {
-                res->how = STILL_LOOPING;
-                goto done;
-            }
-            if (t->label) { /* the label's values get their next values */
-                const mt_ins *label = &t->ins[t->label];
-                for (uint32_t i = 0; i < ins->b; i++)
-                    v[t->pool[label->aux + i]] = args[i];
-                r = t->label;
-            } else { /* the inputs do */
-                memcpy(in, args, ins->b * sizeof *args);
-                r = 0;
-            }
-            break;
-        }
-        default:
-            if (mt_ir_is_arith((mt_irop)ins->op)) {
-                if (!mt_ir_eval((mt_irop)ins->op, v[ins->a], v[ins->b], &v[r])) {
-                    leave_by_guard(t, ins, v, res); /* an _OV op that overflows */
-                    goto done;
-                }
-                break;
-            }
-            cr_assert_fail("the evaluator does not know %s", mt_ir_info(ins)->name);
-        }
-    }
-    cr_assert_fail("ran off the end of the trace");
-done:
-    free(v);
-}
-
-enum { MEM_SIZE = 64 };
-static uint8_t mem[MEM_SIZE]; /* what input pointers (slot 0 only) point to */
-
-static void describe(char *buf, size_t size, const run_result *r)
-{
-    int n = snprintf(buf, size, "%s greens [",
-                     r->how == LEFT_BY_GUARD ? "guard" : r->how == LEFT_BY_JUMP ? "jump" : "looping");
-    for (uint32_t i = 0; i < r->ngreens && n > 0 && (size_t)n < size; i++)
-        n += snprintf(buf + n, size - (size_t)n, " %lld", (long long)r->greens[i]);
-    if (n > 0 && (size_t)n < size)
-        n += snprintf(buf + n, size - (size_t)n, " ] values [");
-    for (uint32_t i = 0; i < r->nvalues && n > 0 && (size_t)n < size; i++)
-        n += snprintf(buf + n, size - (size_t)n, " %lld", (long long)r->values[i]);
-    if (n > 0 && (size_t)n < size)
-        snprintf(buf + n, size - (size_t)n, " ]");
+    memcpy(mem, init_mem, MEM_SIZE);
+    eval_heap heap = {.objects = {{mem, MEM_SIZE, 0}}, .nobjects = 1};
+    eval_run(t, inputs, &heap, MAX_ITERATIONS, res);
 }
 
 /* Run `text` as written and optimized, from the same inputs and memory
@@ -258,26 +106,19 @@ static char *expect_same_behaviour(mt_trace *opt, const char *text, const int64_
     parse_ok(&orig, text);
     char *out = optimize(opt, text);
     int64_t in[16];
+    cr_assert_leq(orig.ninputs, 16);
     memcpy(in, inputs, orig.ninputs * sizeof *in);
     if (orig.ninputs && orig.ins[1].op == MT_IR_INPUT && orig.ins[1].type == MT_TYPE_PTR)
         in[orig.ins[1].aux] = (int64_t)(intptr_t)mem;
-    run_result want, got;
-    uint8_t mem_want[MEM_SIZE];
-    memcpy(mem, init_mem, MEM_SIZE);
-    run_trace(&orig, in, &want);
-    memcpy(mem_want, mem, MEM_SIZE);
-    memcpy(mem, init_mem, MEM_SIZE);
-    run_trace(opt, in, &got);
-    char dw[512], dg[512];
-    describe(dw, sizeof dw, &want);
-    describe(dg, sizeof dg, &got);
-    cr_expect(want.how == got.how && want.ngreens == got.ngreens && want.nvalues == got.nvalues &&
-                  !memcmp(want.greens, got.greens, want.ngreens * sizeof *want.greens) &&
-                  !memcmp(want.values, got.values, want.nvalues * sizeof *want.values),
-              "as written: %s\noptimized:  %s\ntrace:\n%s\noptimized:\n%s", dw, dg, text, out);
-    cr_expect(!memcmp(mem_want, mem, MEM_SIZE), "memory differs after the runs\ntrace:\n%s\noptimized:\n%s",
-              text, out);
-    cr_expect_neq(want.how, STILL_LOOPING, "the test trace should leave");
+    eval_result want, got;
+    run_from(&orig, in, init_mem, &want);
+    run_from(opt, in, init_mem, &got);
+    cr_expect(!strcmp(want.text, got.text), "as written:\n%soptimized:\n%strace:\n%s\noptimized:\n%s",
+              want.text, got.text, text, out);
+    cr_expect_neq(want.how, EVAL_FAULT, "the test trace is wrong: %s", want.text);
+    cr_expect_neq(want.how, EVAL_LOOPING, "the test trace should leave");
+    free(want.text);
+    free(got.text);
     return out;
 }
 
