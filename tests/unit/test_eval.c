@@ -184,16 +184,7 @@ static bool call(run *r, const mt_ins *ins, int64_t *result)
         if (t->ins[c.args[i]].type == MT_TYPE_PTR && !is_object(r, c.values[i]))
             return fail(r, "%s gets a pointer that is not an object", ci->name);
     }
-    int64_t *a = c.values;
-    switch (c.nargs) {
-    case 0: *result = ((int64_t (*)(void))ci->fn)(); break;
-    case 1: *result = ((int64_t (*)(int64_t))ci->fn)(a[0]); break;
-    case 2: *result = ((int64_t (*)(int64_t, int64_t))ci->fn)(a[0], a[1]); break;
-    case 3: *result = ((int64_t (*)(int64_t, int64_t, int64_t))ci->fn)(a[0], a[1], a[2]); break;
-    default:
-        *result = ((int64_t (*)(int64_t, int64_t, int64_t, int64_t))ci->fn)(a[0], a[1], a[2], a[3]);
-        break;
-    }
+    *result = mt_ir_call(ci, c.values, c.nargs);
     c.result = *result;
     if (ci->effects & (MT_EFFECT_IO | MT_EFFECT_WRITES_HEAP)) {
         if (r->ncalls < MAX_LOGGED_CALLS)

@@ -55,7 +55,8 @@ static int64_t poke(int64_t x)
     return x ^ 5;
 }
 
-/* Declared with no effects, effects=reads or effects=io: touches no memory. */
+/* Declared with no effects, effects=reads, effects=io or effects=elidable:
+ * touches no memory. */
 static int64_t mix(int64_t x) { return (int64_t)((uint64_t)x * 3 + 1); }
 
 /* Declared effects=reads: the first word of an object. */
@@ -390,7 +391,7 @@ static void pointer_load(gen *g)
 
 static void call(gen *g)
 {
-    static const char *const mix_effects[] = {"", " effects=reads", " effects=io"};
+    static const char *const mix_effects[] = {"", " effects=reads", " effects=io", " effects=elidable"};
     uint32_t x;
     switch (below(g->rng, 3)) {
     case 0:
@@ -401,7 +402,7 @@ static void call(gen *g)
     case 1:
         x = int_operand(g);
         int_result(g);
-        fprintf(g->out, "call.int mix(%%%u)%s\n", x, mix_effects[below(g->rng, 3)]);
+        fprintf(g->out, "call.int mix(%%%u)%s\n", x, mix_effects[below(g->rng, 4)]);
         break;
     default:
         x = pick(g, &g->pointers);
