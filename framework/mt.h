@@ -418,26 +418,18 @@ static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
 /* A quasi-immutable read is one step: a constant the trace depends on, or
  * a load once the cell has changed too often. */
 mt_ref mt_record_quasi(mt_quasi *q, mt_irtype type);
-static inline mt_int mt__quasi_int(mt_quasi *q)
+static inline mt_int mt__quasi(mt_quasi *q, mt_irtype type)
 {
     mt_int r;
     if (mt_record_replay(&r.v, &r.ref))
         return r;
     r.v = q->value;
-    r.ref = mt_record_quasi(q, MT_TYPE_INT);
+    r.ref = mt_record_quasi(q, type);
     return r;
 }
-static inline mt_ptr mt__quasi_ptr(mt_quasi *q)
-{
-    mt_int r = {0, 0};
-    if (!mt_record_replay(&r.v, &r.ref)) {
-        r.v = q->value;
-        r.ref = mt_record_quasi(q, MT_TYPE_PTR);
-    }
-    return (mt_ptr){(void *)(intptr_t)r.v, r.ref};
-}
-#define MT_QUASI_INT(q) mt__quasi_int(q)
-#define MT_QUASI_PTR(q) mt__quasi_ptr(q)
+#define MT_QUASI_INT(q) mt__quasi((q), MT_TYPE_INT)
+#define MT_QUASI_PTR(q) ({ mt_int qv_ = mt__quasi((q), MT_TYPE_PTR); \
+    (mt_ptr){(void *)(intptr_t)qv_.v, qv_.ref}; })
 
 /* Residual calls: the concrete call runs now (with the plain values) and a
  * CALL is recorded.  Arguments must be red values (use MT_CONST_PTR for a
