@@ -49,6 +49,7 @@ typedef struct mt_options {
     uint32_t bridge_threshold; /* guard failures before a bridge is traced */
     uint32_t trace_limit;      /* recorded ops before a trace is aborted */
     bool inline_calls;         /* trace through interpreter-level calls */
+    uint32_t inline_depth;     /* ... at most this many deep */
     mt_backend_kind backend;
     bool sync;                 /* compile on the main thread */
     uint64_t fail_guards;      /* 0, or fail every Nth guard check (stress) */
@@ -185,7 +186,16 @@ typedef struct mt_jitdriver {
     /* Resume mode: run the instruction at the state to its end, taking the
      * first steps from the replay cursor; the state is updated. */
     void (*resume)(int64_t *greens, int64_t *reds);
+    /* Interp mode, for a call compiled code does not trace through: run
+     * from a function's entry (the state, as MT_ENTER_FUNCTION saw it)
+     * until that function has returned, and leave the state at the
+     * caller's continuation.  NULL: calls are always traced through. */
+    void (*call)(int64_t *greens, int64_t *reds);
 } mt_jitdriver;
+
+/* The most words of state (greens and reds) a driver may have, and of
+ * reds a driver with a call function may have. */
+enum { MT_MAX_STATE = 16, MT_MAX_CALL_REDS = 4 };
 
 #define MT__G1(name) +1
 #define MT__R1(kind, name) +1
@@ -198,11 +208,13 @@ typedef struct mt_jitdriver {
 #define MT__RSAVE(kind, name) *p_++ = mt__red_word_##kind(name);
 
 /* Define the driver `name` (declare it `extern const mt_jitdriver name`
- * where the interp loop can see it). */
-#define MT_JITDRIVER(name, GREENS, REDS, trace_fn, resume_fn)                      \
+ * where the interp loop can see it); `call_fn` may be NULL. */
+#define MT_JITDRIVER(name, GREENS, REDS, trace_fn, resume_fn, call_fn)             \
+    _Static_assert(0 GREENS(MT__G1) REDS(MT__R1) <= MT_MAX_STATE,                 \
+                   "a driver has at most MT_MAX_STATE greens and reds");          \
     static const uint8_t name##_red_types_[] = {REDS(MT__RTYPE)};                 \
     const mt_jitdriver name = {#name, 0 GREENS(MT__G1), 0 REDS(MT__R1),           \
-                               name##_red_types_, trace_fn, resume_fn}
+                               name##_red_types_, trace_fn, resume_fn, call_fn}
 
 /* Move the loop state out of / into word arrays (trace and resume
  * functions start and end with these; in trace mode loading makes each red
@@ -228,9 +240,11 @@ typedef struct mt_jitdriver {
  * green key; a tick below zero calls mt_hot. */
 #define MT_COUNTER_BITS 12
 extern int32_t mt_counters[1u << MT_COUNTER_BITS];
-/* The slow path of a loop header: run compiled code for the key, or trace
- * it, or just reset the counter.  Returns true if it changed the state. */
+/* The slow paths of a loop header and of a function entry: run compiled
+ * code for the key, or trace it, or just reset the counter.  Return true
+ * if they changed the state. */
 bool mt_hot(const mt_jitdriver *driver, uint32_t slot, int64_t *greens, int64_t *reds);
+bool mt_hot_function(const mt_jitdriver *driver, uint32_t slot, int64_t *greens, int64_t *reds);
 #define MT__SLOT(GREENS) \
     ((uint32_t)(((0 GREENS(MT__GHASH)) * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MT_COUNTER_BITS)))
 
@@ -298,8 +312,13 @@ bool mt_record_replay(int64_t *value, mt_ref *ref);
 /* The ref of red number `slot` at the start of the trace. */
 mt_ref mt_record_red(mt_irtype type, uint32_t slot);
 /* Instruction boundaries and loop headers: false / true mean stop. */
-bool mt_record_merge_point(const int64_t *greens, const mt_ref *reds);
+bool mt_record_merge_point(const int64_t *greens, const mt_ref *reds, const int64_t *red_values);
 bool mt_record_can_enter(const int64_t *greens, const mt_ref *reds);
+/* A function entry: false to trace into the callee; true when the call was
+ * made instead, with the state after it (greens, red refs and values)
+ * written over the arguments. */
+bool mt_record_enter_function(int64_t *greens, mt_ref *reds, int64_t *red_values);
+void mt_record_leave_function(void);
 /* Abandon the trace being recorded (e.g. the program ended inside it). */
 void mt_trace_abort(const char *reason);
 
@@ -461,13 +480,31 @@ static inline void *mt__val_ptr(mt_ptr x) { return x.v; }
 #define MT__RESULT_VOID(call) ((call), 0)
 
 #define MT__RREF(kind, name) (name).ref,
+#define MT__RVAL(kind, name) mt__red_word_##kind(name),
+#define MT__RBOX(kind, name) name = mt__red_box_##kind(rv_[i_], rr_[i_]), i_++;
+static inline mt_int mt__red_box_INT(int64_t w, mt_ref ref) { return mt__int(w, ref); }
+static inline mt_ptr mt__red_box_PTR(int64_t w, mt_ref ref) { return (mt_ptr){(void *)(intptr_t)w, ref}; }
 #define MT_MERGE_POINT(driver, GREENS, REDS)                                       \
     do {                                                                           \
-        int64_t g_[] = {GREENS(MT__GW)};                                           \
+        int64_t g_[] = {GREENS(MT__GW)}, rv_[] = {REDS(MT__RVAL)};                 \
         mt_ref rr_[] = {REDS(MT__RREF)};                                           \
-        if (!mt_record_merge_point(g_, rr_))                                       \
+        if (!mt_record_merge_point(g_, rr_, rv_))                                  \
             goto mt_trace_stop;                                                    \
     } while (0)
+/* A call the trace does not go into is made from compiled code: the
+ * recorder makes it now, and the state becomes the caller's continuation. */
+#define MT_ENTER_FUNCTION(driver, GREENS, REDS)                                    \
+    do {                                                                           \
+        int64_t g_[] = {GREENS(MT__GW)}, rv_[] = {REDS(MT__RVAL)};                 \
+        mt_ref rr_[] = {REDS(MT__RREF)};                                           \
+        if (mt_record_enter_function(g_, rr_, rv_)) {                              \
+            const int64_t *p_ = g_;                                                \
+            uint32_t i_ = 0;                                                       \
+            GREENS(MT__GLOAD)                                                      \
+            REDS(MT__RBOX)                                                         \
+        }                                                                          \
+    } while (0)
+#define MT_LEAVE_FUNCTION(driver, GREENS, REDS) mt_record_leave_function()
 #define MT_CAN_ENTER_JIT(driver, GREENS, REDS)                                     \
     do {                                                                           \
         int64_t g_[] = {GREENS(MT__GW)};                                           \
@@ -542,6 +579,21 @@ static inline bool mt__replayed(int64_t *value)
 /* The instruction being resumed is the only one resume mode runs. */
 #define MT_MERGE_POINT(driver, GREENS, REDS) ((void)0)
 #define MT_CAN_ENTER_JIT(driver, GREENS, REDS) ((void)0)
+#define MT_LEAVE_FUNCTION(driver, GREENS, REDS) ((void)0)
+/* Steps only if compiled code made the call (it did not trace through
+ * it): then the state becomes what the call left, from the replay list or
+ * from where the call left it. */
+void mt_resume_function_return(const mt_jitdriver *driver, int64_t *greens, int64_t *reds);
+#define MT_ENTER_FUNCTION(driver, GREENS, REDS)                                    \
+    do {                                                                           \
+        int64_t w_;                                                                \
+        if (mt__replayed(&w_)) {                                                   \
+            int64_t g_[] = {GREENS(MT__GW)}, r_[] = {REDS(MT__RWORD)};             \
+            mt_resume_function_return(&(driver), g_, r_);                          \
+            MT_LOAD_STATE(GREENS, REDS, g_, r_);                                   \
+        }                                                                          \
+    } while (0)
+#define MT__RWORD(kind, name) mt__red_word_##kind(name),
 
 #else /* interp mode */
 
@@ -593,12 +645,22 @@ static inline bool mt__replayed(int64_t *value)
 /* A backward jump to a loop header, after the greens have been set to the
  * header's.  Ticks the key's counter; when it runs out, mt_hot runs
  * compiled code or records a trace and the loop state is reloaded. */
-#define MT_CAN_ENTER_JIT(driver, GREENS, REDS)                                     \
+#define MT_CAN_ENTER_JIT(driver, GREENS, REDS) MT__TICK(mt_hot, driver, GREENS, REDS)
+/* A call of an interpreted function, once the greens and reds are the
+ * callee's entry: the last operation of its instruction.  Ticks the
+ * entry's counter (a hot function gets a trace of its own); in a trace,
+ * the call is traced through or made from compiled code (docs/api.md). */
+#define MT_ENTER_FUNCTION(driver, GREENS, REDS) MT__TICK(mt_hot_function, driver, GREENS, REDS)
+/* A return, once the state is the caller's continuation: nothing to do in
+ * interp mode (traces end where they return out of the function they
+ * started in). */
+#define MT_LEAVE_FUNCTION(driver, GREENS, REDS) ((void)0)
+#define MT__TICK(hot, driver, GREENS, REDS)                                        \
     do {                                                                           \
         uint32_t s_ = MT__SLOT(GREENS);                                            \
         if (__builtin_expect(--mt_counters[s_] < 0, 0)) {                          \
             int64_t g_[] = {GREENS(MT__GW)}, r_[] = {REDS(MT__RSAVE_INIT)};         \
-            if (mt_hot(&(driver), s_, g_, r_))                                     \
+            if (hot(&(driver), s_, g_, r_))                                        \
                 MT_LOAD_STATE(GREENS, REDS, g_, r_);                               \
         }                                                                          \
     } while (0)

@@ -89,6 +89,7 @@ uint32_t mt_ir_snapshot_add(mt_trace *t, const int64_t *greens, uint32_t ngreens
     MT_RESERVE(t->snaps, t->maxsnaps, t->nsnaps + 1);
     MT_RESERVE(t->words, t->maxwords, t->nwords + ngreens);
     mt_snapshot *s = &t->snaps[t->nsnaps];
+    s->depth = 0;
     s->greens = t->nwords;
     s->ngreens = ngreens;
     memcpy(t->words + t->nwords, greens, ngreens * sizeof *greens);
@@ -257,6 +258,8 @@ void mt_ir_print(const mt_trace *t, FILE *out)
             fputs(" | ", out);
             print_refs(t, s->replay, s->nreplay, " ", out);
             fputs("]", out);
+            if (s->depth)
+                fprintf(out, " depth=%d", s->depth);
         }
         fputc('\n', out);
     }

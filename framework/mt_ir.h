@@ -136,6 +136,7 @@ int64_t mt_ir_call(const mt_callinfo *call, const int64_t *args, uint32_t nargs)
  * values are the reds, the replay list, then one per virtual-list entry
  * (a store's value; 0 for a NEW). */
 typedef struct mt_snapshot {
+    int32_t depth;            /* calls traced into since the trace began (minus returns) */
     uint32_t greens, ngreens; /* index into trace->words */
     uint32_t reds, nreds;     /* index into trace->pool */
     uint32_t replay, nreplay; /* index into trace->pool */

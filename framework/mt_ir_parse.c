@@ -186,6 +186,16 @@ static bool parse_snapshot(parser *ps, mt_ins *ins)
     }
     t->npool = reds; /* re-added in place by mt_ir_snapshot_add */
     ins->snap = mt_ir_snapshot_add(t, greens, ngreens, refs, nreds, refs + nreds, nreplay);
+    skip_space(ps);
+    if (!strncmp(ps->p, "depth=", 6)) {
+        ps->p += 6;
+        int64_t depth;
+        if (!parse_int(ps, &depth))
+            return false;
+        if (depth < INT32_MIN || depth > INT32_MAX)
+            return fail(ps, "depth %lld out of range", (long long)depth);
+        t->snaps[ins->snap].depth = (int32_t)depth;
+    }
     return true;
 }
 

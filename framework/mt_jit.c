@@ -32,7 +32,7 @@ mt_replay_cursor mt_replay;
 
 typedef struct jitcell {
     UT_hash_handle hh;
-    mt_jittrace *loop;
+    mt_jittrace *trace; /* entered at this key: a loop, or a function's entry trace */
     uint32_t aborts;
     bool blacklisted;
     int64_t key[]; /* the driver, then the greens */
@@ -44,6 +44,7 @@ static struct {
     mt_jittrace **traces; /* by id - 1 */
     uint32_t ntraces, maxtraces;
     uint64_t guard_checks;
+    uint32_t call_nesting; /* calls from compiled code in progress */
     const mt_jittrace *forced_trace; /* a test's forced failures */
     uint32_t forced_snap, forced_left;
 } JS;
@@ -80,10 +81,10 @@ static jitcell *cell_find(const mt_jitdriver *d, const int64_t *greens, bool cre
     return cell;
 }
 
-mt_jittrace *mt_jit_loop_at(const mt_jitdriver *d, const int64_t *greens)
+mt_jittrace *mt_jit_trace_at(const mt_jitdriver *d, const int64_t *greens)
 {
     jitcell *cell = cell_find(d, greens, false);
-    return cell ? cell->loop : NULL;
+    return cell ? cell->trace : NULL;
 }
 
 mt_jittrace *mt_jit_trace(uint32_t id) { return JS.traces[id - 1]; }
@@ -91,7 +92,7 @@ mt_jittrace *mt_jit_trace(uint32_t id) { return JS.traces[id - 1]; }
 mt_jittrace *mt_jit_jump_target(uint32_t id)
 {
     mt_jittrace *t = JS.traces[id - 1];
-    return t->invalid && t->cell && t->cell->loop ? t->cell->loop : t;
+    return t->invalid && t->cell && t->cell->trace ? t->cell->trace : t;
 }
 
 bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap)
@@ -139,8 +140,8 @@ static void invalidate(mt_jittrace *t)
             g->bridge = NULL;
             g->failures = 0;
         }
-    } else if (t->cell && t->cell->loop == t) {
-        t->cell->loop = NULL;
+    } else if (t->cell && t->cell->trace == t) {
+        t->cell->trace = NULL;
         /* warm up again before re-recording */
         mt_counters[slot_of(t->driver, t->cell->key + 1)] = counter_start();
     }
@@ -233,7 +234,8 @@ static void log_trace(const mt_jittrace *t, const char *stage)
         mt_log(MT_LOG_JIT_IR, "# bridge T%u from T%u guard %u, %s:\n", t->id, t->parent->id,
                t->parent_snap, stage);
     else
-        mt_log(MT_LOG_JIT_IR, "# loop T%u, %s:\n", t->id, stage);
+        mt_log(MT_LOG_JIT_IR, "# %s T%u, %s:\n", t->function ? "function entry" : "loop", t->id,
+               stage);
     mt_ir_print(&t->ir, mt_log_stream());
 }
 
@@ -378,15 +380,20 @@ static void run(mt_jittrace *t, int64_t *greens, int64_t *reds)
         int64_t values[n + 1];
         memcpy(values, exit.values, n * sizeof *values);
         snapshot_state(&from->ir, s, values, greens, reds);
-        mt_jit_stats()->guard_failures++;
         mt_irop op = (mt_irop)from->ir.ins[exit.guard].op;
+        if (op != MT_IR_EXIT) /* a trace's planned end is no failure */
+            mt_jit_stats()->guard_failures++;
         bool invalidated = op == MT_IR_GUARD_NOT_INVALIDATED;
         bool boundary = op == MT_IR_EXIT || (invalidated && !s->nreplay);
         /* Injected failures exercise deopt but do not make bridges: the
          * path they leave by is the one the trace already covers.  Nor do
-         * invalidated traces: they are not entered again. */
-        if (!exit.forced && !invalidated && ++g->failures >= o->bridge_threshold && !g->bridge &&
-            g->aborts < MT_MAX_ABORTS) {
+         * invalidated traces: they are not entered again.  Nor does a
+         * trace's end where it returned out of the function it was
+         * entered in: compiled code entered in a function never runs past
+         * that function's return (a call made from compiled code relies on
+         * it to know when the callee is done). */
+        if (!exit.forced && !invalidated && s->depth >= 0 && ++g->failures >= o->bridge_threshold &&
+            !g->bridge && g->aborts < MT_MAX_ABORTS) {
             t = record_bridge(from, exit.snap, values, greens, reds);
             if (t)
                 continue;
@@ -428,25 +435,35 @@ static mt_jittrace *record_bridge(mt_jittrace *parent, uint32_t snap, const int6
     return NULL;
 }
 
-static mt_jittrace *record_loop(const mt_jitdriver *d, jitcell *cell, int64_t *greens, int64_t *reds)
+/* Record a loop from its header, or a function's entry trace from its
+ * entry; returns the trace to run from where recording stopped, if any. */
+static mt_jittrace *record(const mt_jitdriver *d, jitcell *cell, int64_t *greens, int64_t *reds,
+                           bool function)
 {
     mt_jittrace *t = new_trace(d);
     t->cell = cell;
-    mt_recorder_begin_loop(d, &t->ir, greens);
+    t->function = function;
+    if (function)
+        mt_recorder_begin_entry(d, &t->ir, greens);
+    else
+        mt_recorder_begin_loop(d, &t->ir, greens);
     d->trace(greens, reds);
     mt_rec_result rec = mt_recorder_end();
+    const char *what = function ? "function entry" : "loop";
     if (rec.closed) {
-        if (give_up_if_stale(t, "loop"))
+        if (give_up_if_stale(t, what))
             return NULL;
         if (compile(t)) {
-            cell->loop = t;
+            cell->trace = t;
             mt_jit_stats()->loops++;
+            if (rec.exited) /* the state is past the trace's end already */
+                return NULL;
             return rec.target ? mt_jit_jump_target(rec.target) : t;
         }
         cell->blacklisted = true;
         return NULL;
     }
-    note_abort(d, "loop", &rec, &cell->aborts);
+    note_abort(d, what, &rec, &cell->aborts);
     if (cell->aborts >= MT_MAX_ABORTS)
         cell->blacklisted = true;
     return NULL;
@@ -457,10 +474,64 @@ void mt_jit_run(mt_jittrace *t, int64_t *greens, int64_t *reds) { run(t, greens,
 mt_jittrace *mt_jit_record_loop(const mt_jitdriver *d, int64_t *greens, int64_t *reds)
 {
     jitcell *cell = cell_find(d, greens, true);
-    return record_loop(d, cell, greens, reds) ? cell->loop : NULL;
+    return record(d, cell, greens, reds, false) ? cell->trace : NULL;
 }
 
-bool mt_hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *reds)
+/* ---- calls compiled code makes ---------------------------------------------- */
+
+int64_t mt_call_result[MT_MAX_STATE];
+
+/* Calls made from compiled code nest on the C stack (the callee's
+ * interpreter may run compiled code that calls again): past this depth
+ * the interpreter runs without compiled code, which nests no further. */
+enum { MT_MAX_CALL_NESTING = 100 };
+
+void mt_jit_call_function(const mt_jitdriver *d, const int64_t *greens, const int64_t *reds)
+{
+    int64_t g[MT_MAX_STATE], r[MT_MAX_STATE];
+    memcpy(g, greens, d->ngreens * sizeof *g);
+    memcpy(r, reds, d->nreds * sizeof *r);
+    JS.call_nesting++;
+    d->call(g, r);
+    JS.call_nesting--;
+    memcpy(mt_call_result, g, d->ngreens * sizeof *g);
+    memcpy(mt_call_result + d->ngreens, r, d->nreds * sizeof *r);
+}
+
+int64_t mt_call_function(int64_t driver, int64_t greens, int64_t red0, int64_t red1, int64_t red2,
+                         int64_t red3)
+{
+    const int64_t reds[MT_MAX_CALL_REDS] = {red0, red1, red2, red3};
+    mt_jit_call_function((const mt_jitdriver *)(intptr_t)driver, (const int64_t *)(intptr_t)greens,
+                         reds);
+    return 0;
+}
+
+/* Resume mode's side of a call compiled code made (mt_record_enter_function
+ * lists its steps): each word of the state after it is a load, from the
+ * replay list while there is one; a green's load is followed by its
+ * constant and guard, a red's by its guard. */
+static int64_t replay_or(int64_t value)
+{
+    uint32_t i = mt_replay.next++;
+    return i < mt_replay.count ? mt_replay.values[i] : value;
+}
+
+void mt_resume_function_return(const mt_jitdriver *d, int64_t *greens, int64_t *reds)
+{
+    for (uint32_t i = 0; i < d->ngreens; i++) {
+        greens[i] = replay_or(mt_call_result[i]);
+        mt_replay.next += 2;
+    }
+    for (uint32_t k = 0; k < d->nreds; k++) {
+        reds[k] = replay_or(mt_call_result[d->ngreens + k]);
+        mt_replay.next += 1;
+    }
+}
+
+/* ---- hot keys --------------------------------------------------------------- */
+
+static bool hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *reds, bool function)
 {
     const mt_options *o = mt_jit_options();
     if (!o->enabled) {
@@ -478,21 +549,33 @@ bool mt_hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *reds
             return false;
         }
     }
-    if (mt_recorder_active()) { /* a residual call re-entered the VM */
+    /* A residual call re-entered the VM while recording, or calls from
+     * compiled code nest too deep: interpret. */
+    if (mt_recorder_active() || JS.call_nesting > MT_MAX_CALL_NESTING) {
         mt_counters[slot] = counter_start();
         return false;
     }
     jitcell *cell = cell_find(d, greens, true);
-    if (cell->loop) {
+    if (cell->trace) {
         mt_counters[slot] = 0; /* come back every time */
-        run(cell->loop, greens, reds);
+        run(cell->trace, greens, reds);
         return true;
     }
     mt_counters[slot] = counter_start();
     if (cell->blacklisted)
         return false;
-    mt_jittrace *t = record_loop(d, cell, greens, reds);
+    mt_jittrace *t = record(d, cell, greens, reds, function);
     if (t)
         run(t, greens, reds);
     return true;
+}
+
+bool mt_hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *reds)
+{
+    return hot(d, slot, greens, reds, false);
+}
+
+bool mt_hot_function(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *reds)
+{
+    return hot(d, slot, greens, reds, true);
 }

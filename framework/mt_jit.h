@@ -23,7 +23,8 @@ typedef struct mt_jittrace {
     uint32_t parent_snap;
     mt_trace ir;
     mt_guard *guards;
-    struct jitcell *cell; /* loops: the key they are compiled for */
+    struct jitcell *cell; /* loops and entry traces: the key they are entered at */
+    bool function;        /* an entry trace: recorded from a function's entry */
     bool invalid;         /* a quasi-immutable value it assumed changed */
     void *code; /* the backend's */
 } mt_jittrace;
@@ -49,6 +50,14 @@ typedef struct mt_backend {
 } mt_backend;
 
 extern const mt_backend mt_backend_ref;
+
+/* A call compiled code makes instead of tracing into it: from the entry
+ * key `greens` (an int64_t array) with up to MT_MAX_CALL_REDS reds, through
+ * the driver's call function.  The state after it, greens then reds, is
+ * left in mt_call_result, where the trace loads it from. */
+int64_t mt_call_function(int64_t driver, int64_t greens, int64_t red0, int64_t red1, int64_t red2,
+                         int64_t red3);
+extern int64_t mt_call_result[MT_MAX_STATE];
 
 mt_jittrace *mt_jit_trace(uint32_t id);
 /* Where a JUMP to trace `id` goes: the loop itself or, once it is

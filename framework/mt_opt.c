@@ -169,8 +169,10 @@ static uint32_t copy_snapshot(mt_opt *o, uint32_t snap)
     mt_ref refs[n + 1];
     for (uint32_t i = 0; i < n; i++)
         refs[i] = map_snap(o, mt_snapshot_ref(in, s, i));
-    return mt_ir_snapshot_add(o->out, in->words + s->greens, s->ngreens, refs, s->nreds,
-                              refs + s->nreds, s->nreplay);
+    uint32_t copy = mt_ir_snapshot_add(o->out, in->words + s->greens, s->ngreens, refs, s->nreds,
+                                       refs + s->nreds, s->nreplay);
+    o->out->snaps[copy].depth = s->depth;
+    return copy;
 }
 
 void mt_opt_copy(mt_opt *o, mt_ref x)

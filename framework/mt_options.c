@@ -19,6 +19,7 @@ void mt_options_default(mt_options *opts)
         .bridge_threshold = 200,
         .trace_limit = 10000,
         .inline_calls = true,
+        .inline_depth = 8,
         /* The reference backend until jcg_gccjit compiles traces. */
         .backend = MT_BACKEND_REF,
         .sync = false,
@@ -71,6 +72,8 @@ static const struct option_desc {
      "recorded operations before a trace is aborted"},
     {"inline", KIND_BOOL, offsetof(mt_options, inline_calls),
      "0|1: trace through calls between interpreted functions"},
+    {"inline_depth", KIND_COUNT, offsetof(mt_options, inline_depth),
+     "calls a trace goes into, one inside another, before it calls instead"},
     {"backend", KIND_BACKEND, offsetof(mt_options, backend),
      "native|ref: libgccjit machine code, or the reference IR interpreter"},
     {"sync", KIND_BOOL, offsetof(mt_options, sync),

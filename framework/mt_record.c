@@ -7,7 +7,14 @@
  * A bridge starts in the middle of an instruction: its first instruction
  * re-runs from the start, and the steps the parent trace had already done
  * (the parent guard's replay list) are handed back as the bridge's inputs
- * instead of being redone (the prefix). */
+ * instead of being redone (the prefix).
+ *
+ * Calls between interpreted functions are traced into while the depth
+ * limit allows and the callee is not already being traced into (which
+ * would unroll a recursion); otherwise the trace makes the call, through
+ * the driver's call function.  A trace that returns out of the function
+ * it started in ends there: an entry trace or a bridge leaves to the
+ * interpreter at the caller's continuation, a loop is abandoned. */
 #include "config.h"
 
 #include <stddef.h>
@@ -20,7 +27,10 @@
 #include "mt_record.h"
 
 static struct recorder {
-    bool active, bridge, stopped, aborted, too_long;
+    bool active, bridge, entry, stopped, aborted, too_long;
+    bool exited;             /* ended by an EXIT */
+    bool returned_out;       /* returned out of the trace's first function */
+    bool called;             /* this instruction made a call: it must end now */
     const char *reason;
     uint32_t target;
     const mt_jitdriver *driver;
@@ -37,6 +47,10 @@ static struct recorder {
     bool first_done;         /* bridges: past the first merge point */
     int64_t *other;          /* first uncompiled loop header passed */
     bool passed_other;
+    int64_t *red_values;     /* the reds at the current instruction's start */
+    int32_t depth;           /* calls traced into, minus returns */
+    int64_t *chain;          /* the entry keys of the functions traced into */
+    uint32_t nchain, maxchain; /* (in words) */
 } J;
 
 static void replay_push(mt_ref ref)
@@ -49,7 +63,10 @@ static void begin(const mt_jitdriver *driver, mt_trace *trace)
 {
     mt_trace_init(trace);
     J.active = true;
-    J.bridge = J.stopped = J.aborted = J.too_long = J.passed_other = J.first_done = false;
+    J.bridge = J.entry = J.stopped = J.aborted = J.too_long = J.passed_other = J.first_done = false;
+    J.exited = J.returned_out = J.called = false;
+    J.depth = 0;
+    J.nchain = 0;
     J.reason = NULL;
     J.target = 0;
     J.driver = driver;
@@ -60,8 +77,16 @@ static void begin(const mt_jitdriver *driver, mt_trace *trace)
     J.greens = mt_alloc_atomic(J.ngreens * sizeof *J.greens + 1);
     J.other = mt_alloc_atomic(J.ngreens * sizeof *J.other + 1);
     J.reds = mt_alloc_atomic(J.nreds * sizeof *J.reds + 1);
+    J.red_values = mt_alloc(J.nreds * sizeof *J.red_values + 1);
     J.nreplay = 0;
     J.nprefix = J.prefix_next = 0;
+}
+
+static void chain_push(const int64_t *greens)
+{
+    MT_RESERVE(J.chain, J.maxchain, J.nchain + J.ngreens);
+    memcpy(J.chain + J.nchain, greens, J.ngreens * sizeof *greens);
+    J.nchain += J.ngreens;
 }
 
 void mt_recorder_begin_loop(const mt_jitdriver *driver, mt_trace *trace, const int64_t *greens)
@@ -70,11 +95,19 @@ void mt_recorder_begin_loop(const mt_jitdriver *driver, mt_trace *trace, const i
     memcpy(J.start, greens, J.ngreens * sizeof *greens);
 }
 
+void mt_recorder_begin_entry(const mt_jitdriver *driver, mt_trace *trace, const int64_t *greens)
+{
+    mt_recorder_begin_loop(driver, trace, greens);
+    J.entry = true;
+    chain_push(greens);
+}
+
 void mt_recorder_begin_bridge(const mt_jitdriver *driver, mt_trace *trace, const mt_trace *parent,
                               const mt_snapshot *snap, const int64_t *values)
 {
     begin(driver, trace);
     J.bridge = true;
+    J.depth = snap->depth;
     J.nprefix = snap->nreplay;
     J.prefix_values = values + snap->nreds;
     J.prefix_refs = mt_alloc_atomic(J.nprefix * sizeof *J.prefix_refs + 1);
@@ -91,6 +124,7 @@ mt_rec_result mt_recorder_end(void)
     J.active = false;
     return (mt_rec_result){
         .closed = J.stopped && !J.aborted,
+        .exited = J.exited,
         .target = J.target,
         .reason = J.reason ? J.reason : "the trace function returned without closing the loop",
         .too_long_through = J.too_long && J.passed_other ? J.other : NULL,
@@ -110,21 +144,45 @@ void mt_trace_abort(const char *reason)
 
 mt_ref mt_record_red(mt_irtype type, uint32_t slot) { return mt_ir_input(J.trace, type, slot); }
 
-/* A guard with the snapshot of the current point (the base and the
- * instruction's steps so far). */
-static mt_ref emit_guard(mt_irop op, mt_ref a, mt_ref b)
+/* A guard (or EXIT) with the snapshot of the state given. */
+static mt_ref emit_exit(mt_irop op, mt_ref a, mt_ref b, const int64_t *greens, const mt_ref *reds,
+                        const mt_ref *replay, uint32_t nreplay)
 {
     mt_trace *t = J.trace;
-    uint32_t snap = mt_ir_snapshot_add(t, J.greens, J.ngreens, J.reds, J.nreds, J.replay, J.nreplay);
+    uint32_t snap = mt_ir_snapshot_add(t, greens, J.ngreens, reds, J.nreds, replay, nreplay);
+    t->snaps[snap].depth = J.depth;
     mt_ref ref = mt_ir_emit(t, op, MT_TYPE_VOID, a, b, 0, 0);
     t->ins[ref].snap = snap;
     return ref;
 }
 
-bool mt_record_merge_point(const int64_t *greens, const mt_ref *reds)
+/* A guard with the snapshot of the current point (the base and the
+ * instruction's steps so far). */
+static mt_ref emit_guard(mt_irop op, mt_ref a, mt_ref b)
+{
+    return emit_exit(op, a, b, J.greens, J.reds, J.replay, J.nreplay);
+}
+
+/* End the trace by leaving to the interpreter at an instruction start. */
+static void exit_to_interpreter(const int64_t *greens, const mt_ref *reds)
+{
+    (void)emit_exit(MT_IR_EXIT, 0, 0, greens, reds, NULL, 0);
+    J.stopped = J.exited = true;
+}
+
+bool mt_record_merge_point(const int64_t *greens, const mt_ref *reds, const int64_t *red_values)
 {
     if (J.stopped)
         return false;
+    J.called = false;
+    if (J.returned_out) {
+        if (J.bridge || J.entry) {
+            exit_to_interpreter(greens, reds);
+        } else {
+            mt_trace_abort("the loop's function returned before the loop closed");
+        }
+        return false;
+    }
     /* A bridge's first instruction is resumed, not started: it may not stop
      * there, and its prefix is still to be handed out. */
     bool first = !J.first_done;
@@ -136,6 +194,7 @@ bool mt_record_merge_point(const int64_t *greens, const mt_ref *reds)
     }
     memcpy(J.greens, greens, J.ngreens * sizeof *greens);
     memcpy(J.reds, reds, J.nreds * sizeof *reds);
+    memcpy(J.red_values, red_values, J.nreds * sizeof *red_values);
     J.nreplay = 0;
     /* Other traces enter a loop at its start: check there that what it
      * assumed still holds (not a step; the optimizer drops it if the loop
@@ -163,20 +222,16 @@ bool mt_record_can_enter(const int64_t *greens, const mt_ref *reds)
         jump(reds, 0);
         return true;
     }
-    mt_jittrace *loop = mt_jit_loop_at(J.driver, greens);
+    mt_jittrace *loop = mt_jit_trace_at(J.driver, greens);
     if (loop) {
         jump(reds, loop->id);
         return true;
     }
-    if (J.bridge) {
+    if (J.bridge || J.entry) {
         /* A loop with no code yet: leave to the interpreter at its header,
          * where the loop's counter gets it compiled.  (Unrolling it into
-         * the bridge would make long bridges that never get shorter.) */
-        mt_trace *t = J.trace;
-        uint32_t snap = mt_ir_snapshot_add(t, greens, J.ngreens, reds, J.nreds, NULL, 0);
-        mt_ref exit = mt_ir_emit(t, MT_IR_EXIT, MT_TYPE_VOID, 0, 0, 0, 0);
-        t->ins[exit].snap = snap;
-        J.stopped = true;
+         * the trace would make long traces that never get shorter.) */
+        exit_to_interpreter(greens, reds);
         return true;
     }
     if (!J.passed_other) {
@@ -199,11 +254,24 @@ static bool prefix_take(mt_ref *ref, int64_t *value)
     return true;
 }
 
-bool mt_record_replay(int64_t *value, mt_ref *ref) { return prefix_take(ref, value); }
+/* An instruction that made a call ends there (MT_ENTER_FUNCTION's rule). */
+static void check_not_called(void)
+{
+    if (J.called)
+        mt_die(70, "internal error: %s: an operation after MT_ENTER_FUNCTION in the same "
+                   "instruction (it must be the instruction's last)", J.driver->name);
+}
+
+bool mt_record_replay(int64_t *value, mt_ref *ref)
+{
+    check_not_called();
+    return prefix_take(ref, value);
+}
 
 mt_ref mt_record_op(mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux)
 {
     mt_ref ref;
+    check_not_called();
     if (prefix_take(&ref, NULL))
         return ref;
     ref = mt_ir_emit(J.trace, op, type, a, b, c, aux);
@@ -214,8 +282,15 @@ mt_ref mt_record_op(mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, in
 mt_ref mt_record_const(mt_irtype type, int64_t value)
 {
     mt_ref ref;
-    if (prefix_take(&ref, NULL))
+    check_not_called();
+    if (prefix_take(&ref, NULL)) {
+        /* A constant is what the trace is specialised to, and a promote's
+         * may differ from the parent's (its guard is why the bridge runs):
+         * the value seen now is the one. */
+        ref = mt_ir_const(J.trace, type, value);
+        J.replay[J.nreplay - 1] = ref;
         return ref;
+    }
     ref = mt_ir_const(J.trace, type, value);
     replay_push(ref);
     return ref;
@@ -224,6 +299,7 @@ mt_ref mt_record_const(mt_irtype type, int64_t value)
 void mt_record_guard(mt_irop op, mt_ref a, mt_ref b)
 {
     mt_ref ref;
+    check_not_called();
     if (prefix_take(&ref, NULL))
         return; /* the parent trace checked it */
     replay_push(emit_guard(op, a, b));
@@ -252,4 +328,100 @@ mt_ref mt_record_quasi(mt_quasi *q, mt_irtype type)
                             (int64_t)offsetof(mt_quasi, value));
     mt_ir_quasi_add(t, q, q->value);
     return mt_record_const(type, q->value);
+}
+
+/* ---- calls between interpreted functions -------------------------------- */
+
+static bool in_chain(const int64_t *greens)
+{
+    for (uint32_t i = 0; i < J.nchain; i += J.ngreens)
+        if (!memcmp(J.chain + i, greens, J.ngreens * sizeof *greens))
+            return true;
+    return false;
+}
+
+static bool trace_into(const int64_t *greens)
+{
+    const mt_options *o = mt_jit_options();
+    if (!J.driver->call || J.nreds > MT_MAX_CALL_REDS)
+        return true; /* no other way */
+    return o->inline_calls && J.depth < (int32_t)o->inline_depth && !in_chain(greens);
+}
+
+/* One word of what the call left (mt_call_result), as a step: a load. */
+static int64_t call_result(uint32_t i, mt_irtype type, mt_ref *ref)
+{
+    int64_t value;
+    if (mt_record_replay(&value, ref))
+        return value;
+    mt_ref at = mt_ir_const(J.trace, MT_TYPE_PTR, (int64_t)(intptr_t)mt_call_result);
+    *ref = mt_record_op(type == MT_TYPE_PTR ? MT_IR_LOAD_PTR : MT_IR_LOAD_INT, type, at, 0, 0,
+                        (int64_t)(i * sizeof *mt_call_result));
+    return mt_call_result[i];
+}
+
+/* The red at the instruction's start with this value and type, else 0. */
+static mt_ref red_with_value(int64_t value, mt_irtype type)
+{
+    for (uint32_t k = 0; k < J.nreds; k++)
+        if (J.red_values[k] == value && J.driver->red_types[k] == type)
+            return J.reds[k];
+    return 0;
+}
+
+bool mt_record_enter_function(int64_t *greens, mt_ref *reds, int64_t *red_values)
+{
+    if (J.stopped)
+        return false;
+    /* A bridge replaying the parent's steps makes the call as it did. */
+    bool replaying = J.prefix_next < J.nprefix;
+    if (!replaying && trace_into(greens)) {
+        J.depth++;
+        chain_push(greens);
+        return false;
+    }
+    const mt_jitdriver *d = J.driver;
+    mt_trace *t = J.trace;
+    int64_t value;
+    mt_ref ref;
+    if (!mt_record_replay(&value, &ref)) {
+        /* The entry key outlives the recording: the trace names it. */
+        int64_t *key = mt_alloc_atomic(J.ngreens * sizeof *key);
+        memcpy(key, greens, J.ngreens * sizeof *key);
+        mt_ref args[2 + MT_MAX_CALL_REDS];
+        args[0] = mt_ir_const(t, MT_TYPE_PTR, (int64_t)(intptr_t)d);
+        args[1] = mt_ir_const(t, MT_TYPE_PTR, (int64_t)(intptr_t)key);
+        memcpy(args + 2, reds, J.nreds * sizeof *reds);
+        mt_jit_call_function(d, key, red_values);
+        (void)mt_record_call((void *)mt_call_function, "call_function", MT_EFFECT_READS_HEAP |
+                             MT_EFFECT_WRITES_HEAP | MT_EFFECT_IO | MT_EFFECT_CAN_RAISE,
+                             MT_TYPE_VOID, args, 2 + J.nreds);
+    }
+    /* Where the call came back to: the greens become constants behind
+     * guards, and a red that is again what one was before the call (the
+     * caller's frame) is tied to it, so the trace keeps knowing it. */
+    for (uint32_t i = 0; i < J.ngreens; i++) {
+        greens[i] = call_result(i, MT_TYPE_INT, &ref);
+        mt_record_guard(MT_IR_GUARD_VALUE, ref, mt_record_const(MT_TYPE_INT, greens[i]));
+    }
+    for (uint32_t k = 0; k < J.nreds; k++) {
+        mt_irtype type = (mt_irtype)d->red_types[k];
+        red_values[k] = call_result(J.ngreens + k, type, &reds[k]);
+        mt_ref before = red_with_value(red_values[k], type);
+        mt_record_guard(MT_IR_GUARD_VALUE, reds[k], before ? before : reds[k]);
+        if (before)
+            reds[k] = before;
+    }
+    J.called = true;
+    return true;
+}
+
+void mt_record_leave_function(void)
+{
+    if (J.stopped)
+        return;
+    if (J.nchain)
+        J.nchain -= J.ngreens;
+    if (--J.depth < 0)
+        J.returned_out = true;
 }

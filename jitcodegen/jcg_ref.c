@@ -126,7 +126,9 @@ static void ref_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
             s.exitv[n + i] = sunk->op == MT_IR_NEW ? 0 : v[mt_ir_stored_value(sunk)];
         }
         mt_jit_materialize(ir, snap, s.exitv);
-        mt_jittrace *bridge = t->guards[ins->snap].bridge;
+        /* A failure fail_guards made up goes to the interpreter: the
+         * bridge is for the path where the guard really fails. */
+        mt_jittrace *bridge = forced ? NULL : t->guards[ins->snap].bridge;
         if (bridge) {
             MT_RESERVE(s.in, s.maxin, n + 1);
             memcpy(s.in, s.exitv, n * sizeof *s.in);

@@ -27,4 +27,4 @@ mt_trace_stop:
     MT_SAVE_STATE(BF_GREENS, BF_REDS, greens, reds);
 }
 
-MT_JITDRIVER(bf_jit, BF_GREENS, BF_REDS, bf_trace, bf_resume);
+MT_JITDRIVER(bf_jit, BF_GREENS, BF_REDS, bf_trace, bf_resume, NULL);

@@ -89,6 +89,8 @@ bool tiny_load(const char *source, tiny_program *prog, char *err, size_t errsize
 extern const mt_jitdriver tiny_jit;
 void tiny_trace(int64_t *greens, int64_t *reds);  /* tiny_trace.c */
 void tiny_resume(int64_t *greens, int64_t *reds); /* tiny_resume.c */
+/* A call compiled code makes: run from the callee's entry until it returns. */
+void tiny_call(int64_t *greens, int64_t *reds);   /* tiny_interp.c */
 
 void tiny_run(const tiny_program *prog);
 /* Run the one instruction at the state (interp mode; for tests).  False

@@ -19,6 +19,24 @@ program_end:
     return;
 }
 
+void tiny_call(int64_t *greens, int64_t *reds)
+{
+    const tiny_func *code;
+    size_t pc;
+    mt_ptr frame;
+    MT_LOAD_STATE(TINY_GREENS, TINY_REDS, greens, reds);
+    const tiny_frame *caller = ((const tiny_frame *)frame)->back;
+    while (frame != caller) {
+        MT_MERGE_POINT(tiny_jit, TINY_GREENS, TINY_REDS);
+        const tiny_insn *insn = &code->code[pc];
+#include "tiny_ops.h"
+    }
+    MT_SAVE_STATE(TINY_GREENS, TINY_REDS, greens, reds);
+    return;
+program_end: /* main is never called */
+    mt_die(70, "internal error: main returned inside a call");
+}
+
 bool tiny_step(int64_t *greens, int64_t *reds)
 {
     const tiny_func *code;

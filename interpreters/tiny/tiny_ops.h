@@ -69,6 +69,7 @@ case T_CALL: {
     code = callee;
     pc = 0;
     frame = callee_frame;
+    MT_ENTER_FUNCTION(tiny_jit, TINY_GREENS, TINY_REDS);
     break;
 }
 case T_RET: {
@@ -85,6 +86,7 @@ case T_RET: {
     code = ret_code;
     pc = ret_pc;
     frame = back;
+    MT_LEAVE_FUNCTION(tiny_jit, TINY_GREENS, TINY_REDS);
     break;
 }
 case T_GGET:

@@ -23,4 +23,4 @@ mt_trace_stop:
     MT_SAVE_STATE(TINY_GREENS, TINY_REDS, greens, reds);
 }
 
-MT_JITDRIVER(tiny_jit, TINY_GREENS, TINY_REDS, tiny_trace, tiny_resume);
+MT_JITDRIVER(tiny_jit, TINY_GREENS, TINY_REDS, tiny_trace, tiny_resume, tiny_call);

@@ -98,6 +98,34 @@ static void step_through(state *s, const int64_t *guard_greens, bool second_iter
         cr_assert(tiny_step(s->greens, s->reds));
 }
 
+/* Did the instruction of the guard `g` call a function from compiled code
+ * (instead of the trace going into it) before `g`?  Then deopt goes on
+ * after the callee returned.  The call is the nearest one before `g`
+ * with no guard of another instruction between them. */
+static bool made_a_call(const mt_trace *t, mt_ref g)
+{
+    const mt_snapshot *s = &t->snaps[t->ins[g].snap];
+    for (mt_ref r = g; r-- > 1;) {
+        const mt_ins *ins = &t->ins[r];
+        if (ins->op == MT_IR_CALL && t->calls[ins->a].fn == (void *)mt_call_function)
+            return true;
+        if ((mt_ir_info(ins)->flags & MT_IRF_GUARD) &&
+            memcmp(t->words + t->snaps[ins->snap].greens, t->words + s->greens, 2 * sizeof(int64_t)))
+            return false;
+    }
+    return false;
+}
+
+/* The reference at a callee's entry: step until the callee returned. */
+static void finish_call(state *s)
+{
+    const tiny_frame *caller = frame_of(s)->back;
+    for (int n = 0; frame_of(s) != caller; n++) {
+        cr_assert_lt(n, 100000, "the call never returned");
+        cr_assert(tiny_step(s->greens, s->reds));
+    }
+}
+
 /* The guard that owns snapshot `snap`. */
 static mt_ref guard_of(const mt_trace *t, uint32_t snap)
 {
@@ -123,6 +151,8 @@ static void compare_at_guard(const mt_jittrace *loop, const state *s, uint32_t s
      * leaves at the start of its instruction */
     bool at_start = t->ins[guard_of(t, snap)].op == MT_IR_GUARD_NOT_INVALIDATED && !sn->nreplay;
     step_through(&reference, guard_greens, t->label && guard_of(t, snap) > t->label, at_start);
+    if (made_a_call(t, guard_of(t, snap)))
+        finish_call(&reference);
     expect_same_state(&compiled, &reference);
 }
 
@@ -262,11 +292,12 @@ Test(deopt, guard_inside_an_inlined_call_with_its_frame_virtual)
 
 /* After deopt the program goes on as if nothing had been compiled: run
  * the whole loop under forced failures and compare the result. */
-static void every_guard(bool optimize)
+static void every_guard(bool optimize, bool inline_calls)
 {
     state s = start(loop_calling_f, 4);
     mt_jit_options()->enabled = true;
     mt_jit_options()->optimize = optimize;
+    mt_jit_options()->inline_calls = inline_calls;
     mt_jittrace *loop = mt_jit_record_loop(&tiny_jit, s.greens, s.reds);
     cr_assert(loop);
     for (uint32_t snap = 0; snap < loop->ir.nsnaps; snap++)
@@ -275,13 +306,26 @@ static void every_guard(bool optimize)
 
 Test(deopt, every_guard_of_the_loop_in_turn)
 {
-    every_guard(false);
+    every_guard(false, true);
 }
 
 /* The same, optimized: a peeled loop whose guards see virtual frames. */
 Test(deopt, every_guard_of_the_optimized_loop_in_turn)
 {
-    every_guard(true);
+    every_guard(true, true);
+}
+
+/* With the call made from compiled code: the guards after it check where
+ * it returned to; deopt there goes on after the call, which is not
+ * made again. */
+Test(deopt, every_guard_of_a_loop_that_makes_its_call_in_turn)
+{
+    every_guard(false, false);
+}
+
+Test(deopt, every_guard_of_an_optimized_loop_that_makes_its_call_in_turn)
+{
+    every_guard(true, false);
 }
 
 /* ---- guard_not_invalidated ------------------------------------------------ */

@@ -24,7 +24,7 @@ static const char bf_loop[] =
     "  %9 = ult %8, %3\n"
     "  guard_true %9 [4 | %1 %2 %3 | %8]\n"
     "  %11 = call.int fake_getc(%6) effects=io\n"
-    "  guard_not_invalidated [5 | %1 %8 %3 | %11]\n"
+    "  guard_not_invalidated [5 | %1 %8 %3 | %11] depth=2\n"
     "  %13 = load_int %1, 16\n"
     "  store_ptr %1, %1, -8\n"
     "  %15 = new 24\n"
@@ -45,6 +45,7 @@ Test(ir, printed_trace_parses_back_to_the_same_text)
     cr_expect_eq(t.calls[0].fn, (void *)fake_getc);
     cr_expect_eq(t.calls[0].effects, MT_EFFECT_IO);
     cr_expect_eq(t.nsnaps, 3);
+    cr_expect_eq(t.snaps[1].depth, 2);
     free(text);
 }
 

@@ -169,12 +169,12 @@ Test(quasi, a_new_value_invalidates_the_loop_and_the_next_one_assumes_it)
     uint64_t invalidations = mt_jit_stats()->invalidations;
     mt_quasi_write(step, 3);
     cr_expect_not(r.loop->invalid);
-    cr_expect_eq(mt_jit_loop_at(&tiny_jit, r.greens), r.loop);
+    cr_expect_eq(mt_jit_trace_at(&tiny_jit, r.greens), r.loop);
     mt_quasi_write(step, 10);
     cr_expect(r.loop->invalid);
     cr_expect_eq(step->changes, 2); /* the gset before the loop, and this */
     cr_expect_eq(mt_jit_stats()->invalidations, invalidations + 1);
-    cr_expect_null(mt_jit_loop_at(&tiny_jit, r.greens));
+    cr_expect_null(mt_jit_trace_at(&tiny_jit, r.greens));
     /* entered anyway (as a jump from another trace would), it leaves at
      * its start without doing anything */
     mt_jit_run(r.loop, r.greens, r.reds);
@@ -185,7 +185,7 @@ Test(quasi, a_new_value_invalidates_the_loop_and_the_next_one_assumes_it)
     mt_jittrace *again = mt_jit_record_loop(&tiny_jit, r.greens, r.reds);
     cr_assert(again);
     cr_expect_eq(again->ir.quasi[0].value, 10);
-    cr_expect_eq(mt_jit_loop_at(&tiny_jit, r.greens), again);
+    cr_expect_eq(mt_jit_trace_at(&tiny_jit, r.greens), again);
     mt_jit_run(again, r.greens, r.reds);
     cr_expect_eq(S(&r), 3 + 99 * 10);
     cr_expect_eq(I(&r), 100);
