@@ -304,6 +304,9 @@ typedef struct mt_ptr { void *v; mt_ref ref; } mt_ptr;
  * instruction are not redone: mt_record_replay hands out their results
  * (true), and the others return the parent's value in place of recording. */
 mt_ref mt_record_op(mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux);
+/* The same for a load or store with instruction flags (MT_INSF_FRAME). */
+mt_ref mt_record_access(mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux,
+                        unsigned flags);
 mt_ref mt_record_const(mt_irtype type, int64_t value);
 void mt_record_guard(mt_irop op, mt_ref a, mt_ref b);
 mt_ref mt_record_call(void *fn, const char *name, unsigned effects, mt_irtype type,
@@ -351,27 +354,28 @@ static inline bool mt__in_range(mt_int a, mt_int b)
     bool in = (uint64_t)a.v < (uint64_t)b.v;
     return mt__cond(in, mt_record_op(MT_IR_ULT, MT_TYPE_INT, a.ref, b.ref, 0, 0));
 }
-static inline mt_int mt__load(mt_irop op, mt_ptr p, mt_int i, int64_t offset)
+static inline mt_int mt__load(mt_irop op, mt_ptr p, mt_int i, int64_t offset, unsigned flags)
 {
     mt_int r;
     if (mt_record_replay(&r.v, &r.ref))
         return r;
     const char *at = (const char *)p.v + offset;
     r.v = op == MT_IR_LOAD_U8 ? ((const uint8_t *)at)[i.v] : *(const int64_t *)at;
-    r.ref = mt_record_op(op, MT_TYPE_INT, p.ref, i.ref, 0, offset);
+    r.ref = mt_record_access(op, MT_TYPE_INT, p.ref, i.ref, 0, offset, flags);
     return r;
 }
-static inline mt_ptr mt__load_ptr(mt_ptr p, int64_t offset)
+static inline mt_ptr mt__load_ptr(mt_ptr p, int64_t offset, unsigned flags)
 {
     int64_t w;
     mt_ptr r;
     if (mt_record_replay(&w, &r.ref))
         return (mt_ptr){(void *)(intptr_t)w, r.ref};
     r.v = *(void *const *)((const char *)p.v + offset);
-    r.ref = mt_record_op(MT_IR_LOAD_PTR, MT_TYPE_PTR, p.ref, 0, 0, offset);
+    r.ref = mt_record_access(MT_IR_LOAD_PTR, MT_TYPE_PTR, p.ref, 0, 0, offset, flags);
     return r;
 }
-static inline void mt__store(mt_irop op, mt_ptr p, mt_ref index, int64_t offset, int64_t x, mt_ref xref)
+static inline void mt__store(mt_irop op, mt_ptr p, mt_ref index, int64_t offset, int64_t x, mt_ref xref,
+                             unsigned flags)
 {
     int64_t w;
     mt_ref ref;
@@ -383,9 +387,9 @@ static inline void mt__store(mt_irop op, mt_ptr p, mt_ref index, int64_t offset,
     else
         *(int64_t *)(at + offset) = x;
     if (op == MT_IR_STORE_U8)
-        (void)mt_record_op(op, MT_TYPE_VOID, p.ref, index, xref, 0);
+        (void)mt_record_access(op, MT_TYPE_VOID, p.ref, index, xref, 0, flags);
     else
-        (void)mt_record_op(op, MT_TYPE_VOID, p.ref, xref, 0, offset);
+        (void)mt_record_access(op, MT_TYPE_VOID, p.ref, xref, 0, offset, flags);
 }
 static inline mt_ptr mt__new(int64_t size)
 {
@@ -411,13 +415,17 @@ static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
 #define MT_SUB(a, b) ({ mt_int a_ = (a), b_ = (b); \
     mt__binop(MT_IR_SUB, (int64_t)((uint64_t)a_.v - (uint64_t)b_.v), a_, b_); })
 #define MT_LOAD_U8(base, index) ({ mt_ptr p_ = (base); mt_int i_ = (index); \
-    mt__load(MT_IR_LOAD_U8, p_, i_, 0); })
+    mt__load(MT_IR_LOAD_U8, p_, i_, 0, 0); })
 #define MT_STORE_U8(base, index, value) ({ mt_ptr p_ = (base); mt_int i_ = (index), x_ = (value); \
-    mt__store(MT_IR_STORE_U8, p_, i_.ref, i_.v, x_.v, x_.ref); })
-#define MT_STORE_INT(base, offset, value) ({ mt_ptr p_ = (base); mt_int x_ = (value); \
-    mt__store(MT_IR_STORE_INT, p_, 0, (int64_t)(offset), x_.v, x_.ref); })
-#define MT_STORE_PTR(base, offset, value) ({ mt_ptr p_ = (base); mt_ptr x_ = (value); \
-    mt__store(MT_IR_STORE_PTR, p_, 0, (int64_t)(offset), (int64_t)(intptr_t)x_.v, x_.ref); })
+    mt__store(MT_IR_STORE_U8, p_, i_.ref, i_.v, x_.v, x_.ref, 0); })
+#define MT__STORE_INT(base, offset, value, flags) ({ mt_ptr p_ = (base); mt_int x_ = (value); \
+    mt__store(MT_IR_STORE_INT, p_, 0, (int64_t)(offset), x_.v, x_.ref, flags); })
+#define MT__STORE_PTR(base, offset, value, flags) ({ mt_ptr p_ = (base); mt_ptr x_ = (value); \
+    mt__store(MT_IR_STORE_PTR, p_, 0, (int64_t)(offset), (int64_t)(intptr_t)x_.v, x_.ref, flags); })
+#define MT_STORE_INT(base, offset, value) MT__STORE_INT(base, offset, value, 0)
+#define MT_STORE_PTR(base, offset, value) MT__STORE_PTR(base, offset, value, 0)
+#define MT_STORE_FRAME_INT(base, offset, value) MT__STORE_INT(base, offset, value, MT_INSF_FRAME)
+#define MT_STORE_FRAME_PTR(base, offset, value) MT__STORE_PTR(base, offset, value, MT_INSF_FRAME)
 #define MT_NEW(size) mt__new((int64_t)(size))
 #define MT_MUL(a, b) ({ mt_int a_ = (a), b_ = (b); \
     mt__binop(MT_IR_MUL, (int64_t)((uint64_t)a_.v * (uint64_t)b_.v), a_, b_); })
@@ -425,8 +433,11 @@ static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
 #define MT_LE(a, b) ({ mt_int a_ = (a), b_ = (b); mt__binop(MT_IR_LE, a_.v <= b_.v, a_, b_); })
 #define MT_EQ(a, b) ({ mt_int a_ = (a), b_ = (b); mt__binop(MT_IR_EQ, a_.v == b_.v, a_, b_); })
 #define MT_NE(a, b) ({ mt_int a_ = (a), b_ = (b); mt__binop(MT_IR_NE, a_.v != b_.v, a_, b_); })
-#define MT_LOAD_INT(base, offset) mt__load(MT_IR_LOAD_INT, (base), (mt_int){0, 0}, (int64_t)(offset))
-#define MT_LOAD_PTR(base, offset) mt__load_ptr((base), (int64_t)(offset))
+#define MT_LOAD_INT(base, offset) mt__load(MT_IR_LOAD_INT, (base), (mt_int){0, 0}, (int64_t)(offset), 0)
+#define MT_LOAD_PTR(base, offset) mt__load_ptr((base), (int64_t)(offset), 0)
+#define MT_LOAD_FRAME_INT(base, offset) \
+    mt__load(MT_IR_LOAD_INT, (base), (mt_int){0, 0}, (int64_t)(offset), MT_INSF_FRAME)
+#define MT_LOAD_FRAME_PTR(base, offset) mt__load_ptr((base), (int64_t)(offset), MT_INSF_FRAME)
 #define MT_IS_ZERO(a) mt__is_zero(a)
 #define MT_IS_NONZERO(a) (!mt__is_zero(a))
 #define MT_IN_RANGE(a, b) ({ mt_int a_ = (a), b_ = (b); mt__in_range(a_, b_); })
@@ -573,6 +584,10 @@ static inline bool mt__replayed(int64_t *value)
     if (!mt__replayed(&w_)) { fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__))); } })
 #define MT_CALL_INT(fn, effects, ...) ({ (void)(effects); MT__LET(__VA_ARGS__); \
     (mt_int)MT__EFFECT(fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__)))); })
+#define MT_LOAD_FRAME_INT MT_LOAD_INT
+#define MT_LOAD_FRAME_PTR MT_LOAD_PTR
+#define MT_STORE_FRAME_INT MT_STORE_INT
+#define MT_STORE_FRAME_PTR MT_STORE_PTR
 #define MT_QUASI_INT(q) ((mt_int)MT__EFFECT((q)->value))
 #define MT_QUASI_PTR(q) ((mt_ptr)(intptr_t)MT__EFFECT((q)->value))
 
@@ -610,6 +625,14 @@ void mt_resume_function_return(const mt_jitdriver *driver, int64_t *greens, int6
 #define MT_LOAD_PTR(base, offset) (*(mt_ptr const *)((const char *)(base) + (offset)))
 #define MT_STORE_INT(base, offset, value) ((void)(*(mt_int *)((char *)(base) + (offset)) = (value)))
 #define MT_STORE_PTR(base, offset, value) ((void)(*(mt_ptr *)((char *)(base) + (offset)) = (value)))
+/* A frame field: memory reached only through these operations (and by
+ * residual calls that read or write the heap), never by the ones above,
+ * so the trace may keep it in registers and write it back only where
+ * something may look (docs/api.md). */
+#define MT_LOAD_FRAME_INT MT_LOAD_INT
+#define MT_LOAD_FRAME_PTR MT_LOAD_PTR
+#define MT_STORE_FRAME_INT MT_STORE_INT
+#define MT_STORE_FRAME_PTR MT_STORE_PTR
 /* A new zeroed object of `size` bytes (collected). */
 #define MT_NEW(size) ((mt_ptr)mt_alloc((size_t)(size)))
 

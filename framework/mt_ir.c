@@ -98,8 +98,16 @@ uint32_t mt_ir_snapshot_add(mt_trace *t, const int64_t *greens, uint32_t ngreens
     s->reds = mt_ir_pool_add(t, reds, nreds);
     s->nreplay = nreplay;
     s->replay = mt_ir_pool_add(t, replay, nreplay);
+    s->pending = s->npending = 0;
     s->virt = s->nvirt = 0;
     return t->nsnaps++;
+}
+
+void mt_ir_snapshot_pending(mt_trace *t, uint32_t snap, const mt_ref *stores, uint32_t n)
+{
+    uint32_t first = mt_ir_pool_add(t, stores, n);
+    t->snaps[snap].pending = first;
+    t->snaps[snap].npending = n;
 }
 
 static int compare_refs(const void *x, const void *y)
@@ -122,10 +130,9 @@ void mt_ir_snapshot_virtuals(mt_trace *t)
     bool any = false;
     for (mt_ref r = 1; r < t->nins; r++) {
         const mt_ins *ins = &t->ins[r];
-        if (!(ins->flags & MT_INSF_SUNK) || ins->op == MT_IR_NEW) {
-            any |= (ins->flags & MT_INSF_SUNK) != 0;
+        any |= (ins->flags & MT_INSF_SUNK) != 0;
+        if (!(ins->flags & MT_INSF_SUNK) || ins->op == MT_IR_NEW)
             continue;
-        }
         next[r] = 0;
         if (first[ins->a])
             next[last[ins->a]] = r;
@@ -144,6 +151,23 @@ void mt_ir_snapshot_virtuals(mt_trace *t)
                 seen[r] = g;
                 MT_RESERVE(work, maxwork, nwork + 1);
                 work[nwork++] = r;
+            }
+        }
+        /* The pending stores, the objects they write into, and the
+         * virtual objects they store. */
+        for (uint32_t i = 0; i < s->npending; i++) {
+            const mt_ref st = t->pool[s->pending + i], obj = t->ins[st].a;
+            mt_ref value = mt_ir_stored_value(&t->ins[st]);
+            MT_RESERVE(list, maxlist, nlist + 2);
+            list[nlist++] = st;
+            if (seen[obj] != g) {
+                seen[obj] = g;
+                list[nlist++] = obj;
+            }
+            if (mt_ir_is_sunk_new(t, value) && seen[value] != g) {
+                seen[value] = g;
+                MT_RESERVE(work, maxwork, nwork + 1);
+                work[nwork++] = value;
             }
         }
         while (nwork) {
@@ -246,6 +270,8 @@ void mt_ir_print(const mt_trace *t, FILE *out)
                 print_effects(t->calls[ins->a].effects, out);
             break;
         }
+        if (ins->flags & MT_INSF_FRAME)
+            fputs(" frame", out);
         if (ins->flags & MT_INSF_SUNK)
             fputs(" sunk", out);
         if (info->flags & MT_IRF_GUARD) {
@@ -260,6 +286,14 @@ void mt_ir_print(const mt_trace *t, FILE *out)
             fputs("]", out);
             if (s->depth)
                 fprintf(out, " depth=%d", s->depth);
+            /* a pending store as the place it writes and the value */
+            for (uint32_t i = 0; i < s->npending; i++) {
+                const mt_ins *st = &t->ins[t->pool[s->pending + i]];
+                fprintf(out, "%s%%%u.%lld=%%%u", i ? " " : " pending(", st->a, (long long)st->aux,
+                        mt_ir_stored_value(st));
+            }
+            if (s->npending)
+                fputs(")", out);
         }
         fputc('\n', out);
     }

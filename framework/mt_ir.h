@@ -97,8 +97,14 @@ typedef uint32_t mt_ref; /* index of an instruction; 0 is "no value" */
 
 /* Instruction flags.  A sunk NEW is an allocation the optimizer removed
  * (a virtual object): it and the sunk stores into it are not executed;
- * they only tell deopt how to build the object if a guard needs it. */
-enum { MT_INSF_SUNK = 1 << 0 };
+ * they only tell deopt how to build the object if a guard needs it.
+ * FRAME marks a word load or store of a frame field: memory that only
+ * frame accesses (and residual calls that touch the heap) ever reach, so
+ * it never overlaps other accesses.  A sunk frame store into an object
+ * that is not a sunk NEW is *delayed*: the object exists, but the store
+ * is done only where it is needed — before a call or a trace's end that
+ * may look, or by deopt from the snapshots that list it as pending. */
+enum { MT_INSF_SUNK = 1 << 0, MT_INSF_FRAME = 1 << 1 };
 
 typedef struct mt_ins {
     uint8_t op;    /* mt_irop */
@@ -130,16 +136,21 @@ int64_t mt_ir_call(const mt_callinfo *call, const int64_t *args, uint32_t nargs)
  * the red operations the instruction had already performed (the replay
  * list).  Refs are into the trace; entries live in the trace's ref pool.
  *
- * The virtual list names the sunk instructions deopt replays to build the
- * virtual objects the reds and replay list reach: each sunk NEW, then the
- * sunk stores into it before the guard, in trace order.  A guard's exit
- * values are the reds, the replay list, then one per virtual-list entry
- * (a store's value; 0 for a NEW). */
+ * The pending list names the delayed stores (see MT_INSF_FRAME) memory
+ * does not have yet at the guard, at most one per location.
+ *
+ * The virtual list names what deopt replays to bring memory up to date
+ * and build the virtual objects the reds, the replay list and the pending
+ * stores reach, in trace order: each sunk NEW and each object a pending
+ * store writes into, then the sunk stores into those NEWs before the
+ * guard and the pending stores.  A guard's exit values are the reds, the
+ * replay list, then one per virtual-list entry (mt_ir_virtual_value). */
 typedef struct mt_snapshot {
     int32_t depth;            /* calls traced into since the trace began (minus returns) */
     uint32_t greens, ngreens; /* index into trace->words */
     uint32_t reds, nreds;     /* index into trace->pool */
     uint32_t replay, nreplay; /* index into trace->pool */
+    uint32_t pending, npending; /* index into trace->pool */
     uint32_t virt, nvirt;     /* index into trace->pool */
 } mt_snapshot;
 
@@ -251,6 +262,26 @@ static inline bool mt_ir_is_sunk_new(const mt_trace *t, mt_ref r)
     return t->ins[r].op == MT_IR_NEW && (t->ins[r].flags & MT_INSF_SUNK);
 }
 
+/* A sunk store into an object that exists: a delayed frame store. */
+static inline bool mt_ir_is_delayed_store(const mt_trace *t, mt_ref r)
+{
+    const mt_ins *ins = &t->ins[r];
+    return (ins->flags & MT_INSF_SUNK) && ins->op != MT_IR_NEW && t->ins[ins->a].op != MT_IR_NEW;
+}
+
+/* The ref whose value is a guard's exit value for the virtual-list entry
+ * `r`: none (0) for a NEW, the stored value for a sunk store, the object
+ * itself for an object a pending store writes into. */
+static inline mt_ref mt_ir_virtual_value(const mt_trace *t, mt_ref r)
+{
+    const mt_ins *ins = &t->ins[r];
+    if (ins->op == MT_IR_NEW)
+        return 0;
+    return (ins->flags & MT_INSF_SUNK) ? mt_ir_stored_value(ins) : r;
+}
+
+/* Set the pending list of snapshot `snap`. */
+void mt_ir_snapshot_pending(mt_trace *t, uint32_t snap, const mt_ref *stores, uint32_t n);
 /* Fill in every snapshot's virtual list from the sunk instructions. */
 void mt_ir_snapshot_virtuals(mt_trace *t);
 

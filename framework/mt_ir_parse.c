@@ -162,6 +162,27 @@ static bool parse_effects(parser *ps, unsigned *effects)
     return true;
 }
 
+/* A pending store, `%BASE.OFFSET=%VALUE`: the latest delayed store of
+ * that value to that place so far. */
+static bool parse_pending(parser *ps, mt_ref *store)
+{
+    mt_ref base, value;
+    int64_t offset;
+    if (!parse_ref(ps, &base) || !expect(ps, '.') || !parse_int(ps, &offset) || !expect(ps, '=') ||
+        !parse_ref(ps, &value))
+        return false;
+    const mt_trace *t = ps->t;
+    for (mt_ref r = t->nins; r-- > 1;) {
+        const mt_ins *st = &t->ins[r];
+        if (mt_ir_is_delayed_store(t, r) && st->a == base && st->aux == offset &&
+            mt_ir_stored_value(st) == value) {
+            *store = r;
+            return true;
+        }
+    }
+    return fail(ps, "no delayed store %%%u.%lld=%%%u before the guard", base, (long long)offset, value);
+}
+
 static bool parse_snapshot(parser *ps, mt_ins *ins)
 {
     int64_t greens[64];
@@ -195,6 +216,19 @@ static bool parse_snapshot(parser *ps, mt_ins *ins)
         if (depth < INT32_MIN || depth > INT32_MAX)
             return fail(ps, "depth %lld out of range", (long long)depth);
         t->snaps[ins->snap].depth = (int32_t)depth;
+        skip_space(ps);
+    }
+    if (!strncmp(ps->p, "pending(", 8)) {
+        ps->p += 8;
+        mt_ref stores[64];
+        uint32_t n = 0;
+        while (!accept(ps, ')')) {
+            if (n == 64)
+                return fail(ps, "too many pending stores");
+            if (!parse_pending(ps, &stores[n++]))
+                return false;
+        }
+        mt_ir_snapshot_pending(t, ins->snap, stores, n);
     }
     return true;
 }
@@ -289,10 +323,15 @@ static bool parse_line(parser *ps)
         return fail(ps, label ? "%s defines no value" : "%s needs a %%N = in front", info->name);
     if (!parse_operands(ps, &ins, info))
         return false;
-    skip_space(ps);
-    if (!strncmp(ps->p, "sunk", 4) && !word_length(ps->p + 4)) {
-        ins.flags |= MT_INSF_SUNK;
-        ps->p += 4;
+    static const struct { const char *word; uint8_t flag; } flag_words[] = {
+        {"frame", MT_INSF_FRAME}, {"sunk", MT_INSF_SUNK}};
+    for (size_t i = 0; i < sizeof flag_words / sizeof flag_words[0]; i++) {
+        size_t n = strlen(flag_words[i].word);
+        skip_space(ps);
+        if (!strncmp(ps->p, flag_words[i].word, n) && !word_length(ps->p + n)) {
+            ins.flags |= flag_words[i].flag;
+            ps->p += n;
+        }
     }
     if ((info->flags & MT_IRF_GUARD) && !parse_snapshot(ps, &ins))
         return false;

@@ -62,23 +62,34 @@ static bool check_snapshot(verifier *v, mt_ref r, uint32_t snap)
     for (uint32_t i = 0; i < s->nreplay; i++)
         if (t->pool[s->replay + i] >= r)
             return bad(v, r, "replay step %%%u is not before its guard", t->pool[s->replay + i]);
+    if ((uint64_t)s->pending + s->npending > t->npool)
+        return bad(v, r, "pending list out of range");
+    for (uint32_t i = 0; i < s->npending; i++) {
+        mt_ref st = t->pool[s->pending + i];
+        if (st == 0 || st >= r || !mt_ir_is_delayed_store(t, st))
+            return bad(v, r, "pending %%%u is not a delayed store before its guard", st);
+    }
     return true;
 }
 
 /* Sunk instructions are not executed: only sunk stores may write into a
- * sunk NEW or store it, and deopt must be able to replay them. */
+ * sunk NEW or store it, and deopt must be able to replay them.  A frame
+ * store into an object that exists may be sunk too (delayed). */
 static bool check_sunk(verifier *v, mt_ref r)
 {
     const mt_trace *t = v->t;
     const mt_ins *ins = &t->ins[r];
     const mt_irinfo *info = mt_ir_info(ins);
+    if ((ins->flags & MT_INSF_FRAME) && ins->op != MT_IR_LOAD_INT && ins->op != MT_IR_LOAD_PTR &&
+        ins->op != MT_IR_STORE_INT && ins->op != MT_IR_STORE_PTR)
+        return bad(v, r, "only word loads and stores can be frame accesses");
     if (ins->flags & MT_INSF_SUNK) {
         if (ins->op == MT_IR_NEW)
             return true;
         if (!(info->flags & MT_IRF_STORE))
             return bad(v, r, "only new and stores can be sunk");
-        if (!mt_ir_is_sunk_new(t, ins->a))
-            return bad(v, r, "sunk store into %%%u, which is not a sunk new", ins->a);
+        if (!mt_ir_is_sunk_new(t, ins->a) && !((ins->flags & MT_INSF_FRAME) && t->ins[ins->a].op != MT_IR_NEW))
+            return bad(v, r, "sunk store into %%%u, which is neither a sunk new nor a frame", ins->a);
         if (ins->op == MT_IR_STORE_U8 && t->ins[ins->b].op != MT_IR_CONST)
             return bad(v, r, "sunk store_u8 at an index that is not a constant");
         return true;

@@ -320,6 +320,10 @@ void mt_jit_materialize(const mt_trace *ir, const mt_snapshot *s, int64_t *value
             objects[i] = mt_alloc((size_t)ins->aux);
             continue;
         }
+        if (!(ins->flags & MT_INSF_SUNK)) { /* an object a pending store writes into */
+            objects[i] = (void *)(intptr_t)stored[i];
+            continue;
+        }
         /* NEWs come before the stores into them and of them. */
         char *obj = (char *)(intptr_t)object_of(virt, objects, ins->a);
         mt_ref vref = mt_ir_stored_value(ins);

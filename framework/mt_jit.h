@@ -63,9 +63,11 @@ mt_jittrace *mt_jit_trace(uint32_t id);
 /* Where a JUMP to trace `id` goes: the loop itself or, once it is
  * invalid, the loop compiled for its key since (if any). */
 mt_jittrace *mt_jit_jump_target(uint32_t id);
-/* Build the virtual objects a failing guard's snapshot reaches, from its
- * exit values (see mt_snapshot), and put them in place of the sunk NEWs
- * among the reds and the replay list. */
+/* Do the stores a failing guard's snapshot has pending and build the
+ * virtual objects it reaches, from its exit values (see mt_snapshot), and
+ * put the objects in place of the sunk NEWs among the reds and the replay
+ * list.  A backend calls it before a bridge or the framework sees the
+ * exit. */
 void mt_jit_materialize(const mt_trace *ir, const mt_snapshot *s, int64_t *values);
 /* True if this check of the guard with snapshot `snap` of `t` must fail
  * although it holds: the fail_guards stress mode, or a test's request. */

@@ -161,18 +161,104 @@ static mt_ref map_snap(const mt_opt *o, mt_ref x)
     return o->in->ins[x].type == MT_TYPE_VOID ? 0 : map(o, x);
 }
 
+/* The pending list is the engine's own; a verbatim copy keeps the one
+ * the snapshot had. */
 static uint32_t copy_snapshot(mt_opt *o, uint32_t snap)
 {
     const mt_trace *in = o->in;
     const mt_snapshot *s = &in->snaps[snap];
     uint32_t n = s->nreds + s->nreplay;
-    mt_ref refs[n + 1];
+    mt_ref refs[n + s->npending + 1];
     for (uint32_t i = 0; i < n; i++)
         refs[i] = map_snap(o, mt_snapshot_ref(in, s, i));
     uint32_t copy = mt_ir_snapshot_add(o->out, in->words + s->greens, s->ngreens, refs, s->nreds,
                                        refs + s->nreds, s->nreplay);
     o->out->snaps[copy].depth = s->depth;
+    if (!o->verbatim) {
+        mt_ir_snapshot_pending(o->out, copy, o->pending, o->npending);
+    } else if (s->npending) {
+        for (uint32_t i = 0; i < s->npending; i++)
+            refs[i] = o->subst[in->pool[s->pending + i]];
+        mt_ir_snapshot_pending(o->out, copy, refs, s->npending);
+    }
     return copy;
+}
+
+/* ---- delayed frame stores ----------------------------------------------------
+ *
+ * A frame store into an object that exists (not one the trace allocated:
+ * those are allocation sinking's) is emitted sunk and kept pending; the
+ * heap cache answers loads of it.  Pending stores are done for real
+ * (flushed) before anything that may look at them: a call that reads or
+ * writes the heap, the trace's end (the code after it reads memory), a
+ * frame access through another pointer that may be the same object.
+ * Guards list the pending stores, and deopt does them.  At most one store
+ * per location is pending, and no two that may overlap. */
+
+static bool is_frame_access(const mt_ins *ins) { return (ins->flags & MT_INSF_FRAME) != 0; }
+
+static void flush_pending(mt_opt *o, uint32_t i)
+{
+    mt_trace *out = o->out;
+    const mt_ins st = out->ins[o->pending[i]];
+    mt_ref ref = mt_ir_emit(out, (mt_irop)st.op, MT_TYPE_VOID, st.a, st.b, st.c, st.aux);
+    out->ins[ref].flags = MT_INSF_FRAME;
+    o->pending[i] = o->pending[--o->npending];
+}
+
+void mt_opt_flush_all(mt_opt *o)
+{
+    while (o->npending)
+        flush_pending(o, o->npending - 1);
+}
+
+/* Flush what must be in memory before `ins` runs (its operands mapped). */
+static void flush_before(mt_opt *o, const mt_ins *ins)
+{
+    const mt_trace *out = o->out;
+    unsigned flags = mt_ir_info(ins)->flags;
+    bool all = flags & MT_IRF_END;
+    if (ins->op == MT_IR_CALL) {
+        unsigned effects = out->calls[ins->a].effects;
+        all = (effects & (MT_EFFECT_READS_HEAP | MT_EFFECT_WRITES_HEAP)) && !(effects & MT_EFFECT_ELIDABLE);
+    }
+    for (uint32_t i = o->npending; i-- > 0;) {
+        const mt_ins *st = &out->ins[o->pending[i]];
+        if (all || (is_frame_access(ins) && mt_opt_overlap(out, st, ins) && !mt_opt_same_place(st, ins)))
+            flush_pending(o, i);
+    }
+}
+
+static bool delays(const mt_opt *o, const mt_ins *ins)
+{
+    return is_frame_access(ins) && (mt_ir_info(ins)->flags & MT_IRF_STORE) &&
+           o->out->ins[ins->a].op != MT_IR_NEW;
+}
+
+/* The delayed store `ref` replaces a pending one of the same place. */
+static void add_pending(mt_opt *o, mt_ref ref)
+{
+    const mt_trace *out = o->out;
+    for (uint32_t i = 0; i < o->npending; i++)
+        if (mt_opt_same_place(&out->ins[o->pending[i]], &out->ins[ref])) {
+            o->pending[i] = ref;
+            return;
+        }
+    MT_RESERVE(o->pending, o->maxpending, o->npending + 1);
+    o->pending[o->npending++] = ref;
+}
+
+/* A load of a pending location the heap cache forgot (it keeps a bounded
+ * number of entries): the pending store's value, else 0. */
+static mt_ref pending_value(const mt_opt *o, const mt_ins *load)
+{
+    const mt_trace *out = o->out;
+    for (uint32_t i = 0; i < o->npending; i++) {
+        const mt_ins *st = &out->ins[o->pending[i]];
+        if (mt_opt_same_place(st, load) && out->ins[st->b].type == load->type)
+            return st->b;
+    }
+    return 0;
 }
 
 void mt_opt_copy(mt_opt *o, mt_ref x)
@@ -211,16 +297,24 @@ void mt_opt_copy(mt_opt *o, mt_ref x)
         o->subst[x] = 0;
         return;
     }
-    if (ref == MT_FOLD_EMIT && !o->verbatim && (mt_ir_info(&ins)->flags & MT_IRF_LOAD))
+    if (ref == MT_FOLD_EMIT && !o->verbatim && (mt_ir_info(&ins)->flags & MT_IRF_LOAD)) {
         ref = mt_opt_heap_load(o, &ins);
+        if (ref == MT_FOLD_EMIT && is_frame_access(&ins))
+            ref = pending_value(o, &ins);
+    }
     if (ref == MT_FOLD_EMIT && !o->verbatim && cse_able(&ins))
         ref = cse_find(o, &ins);
     if (ref != MT_FOLD_EMIT) { /* already computed (or checked) */
         o->subst[x] = ins.type == MT_TYPE_VOID ? 0 : ref;
         return;
     }
+    bool delayed = !o->verbatim && delays(o, &ins);
+    if (!o->verbatim)
+        flush_before(o, &ins);
     ref = mt_ir_emit(out, (mt_irop)ins.op, (mt_irtype)ins.type, ins.a, ins.b, ins.c, ins.aux);
-    out->ins[ref].flags = ins.flags;
+    out->ins[ref].flags = ins.flags | (delayed ? MT_INSF_SUNK : 0);
+    if (delayed)
+        add_pending(o, ref);
     if (mt_ir_info(&ins)->flags & MT_IRF_GUARD)
         out->ins[ref].snap = copy_snapshot(o, src->snap);
     o->subst[x] = ref;

@@ -7,8 +7,12 @@
  * cache (mt_opt_heap.c) and in the CSE table.  Loop peeling
  * (mt_opt_peel.c) copies the loop a second time through the same engine,
  * so whatever the second copy finds already computed in the first is
- * hoisted out of the loop.  Allocation sinking (mt_opt_sink.c) and dead
- * code removal (mt_opt_dce.c) then work on the result in place.
+ * hoisted out of the loop.  The engine also delays frame stores into
+ * objects that exist (the interpreter's frame: its locals and stack stay
+ * in registers) until a call or the trace's end may look at them;
+ * guards list those still pending, for deopt to do.  Allocation sinking
+ * (mt_opt_sink.c) and dead code removal (mt_opt_dce.c) then work on the
+ * result in place.
  */
 #ifndef MT_OPT_H
 #define MT_OPT_H
@@ -49,6 +53,8 @@ typedef struct mt_opt {
     mt_ref last_write;    /* the last heap-writing call emitted, but idempotent ones */
     mt_ref *shared_calls; /* emitted elidable and idempotent calls */
     uint32_t nshared_calls, maxshared_calls;
+    mt_ref *pending;      /* delayed frame stores memory does not have yet */
+    uint32_t npending, maxpending;
 } mt_opt;
 
 /* What folding decided about an instruction. */
@@ -60,6 +66,8 @@ void mt_opt_copy(mt_opt *o, mt_ref x);
 /* The out ref a value is known to equal (itself if nothing is known). */
 mt_ref mt_opt_resolve(const mt_opt *o, mt_ref r);
 mt_ref mt_opt_const(mt_opt *o, mt_irtype type, int64_t value);
+/* Do every delayed store still pending (emitting the stores here). */
+void mt_opt_flush_all(mt_opt *o);
 /* A pure value computed from out refs, folded and shared like a copy. */
 mt_ref mt_opt_emit_pure(mt_opt *o, mt_irop op, mt_irtype type, mt_ref a, mt_ref b);
 

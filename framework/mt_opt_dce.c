@@ -1,7 +1,8 @@
 /* mt_opt_dce.c — dead code removal, then renumbering.  Guards, stores,
  * calls (but elidable ones), the label, the end and the inputs stay; so does everything they
- * read, snapshots included.  A sunk store stays while its object does
- * (some snapshot may have to rebuild it).  A store is dead too when the
+ * read, snapshots included (a delayed store stays while a snapshot lists
+ * it as pending).  A sunk store into a sunk object stays while the object
+ * does (some snapshot may have to rebuild it).  A store is dead too when the
  * same location is stored again before anything could see the first:
  * no load that may read it, and no guard, call or end (a guard's deopt
  * hands memory to the interpreter). */
@@ -43,6 +44,7 @@ static void sweep(const mt_trace *t, bool *live)
             const mt_snapshot *s = &t->snaps[ins->snap];
             mark_all(live, t->pool + s->reds, s->nreds);
             mark_all(live, t->pool + s->replay, s->nreplay);
+            mark_all(live, t->pool + s->pending, s->npending);
         }
     }
 }
@@ -90,7 +92,8 @@ void mt_opt_dce(const mt_trace *in, mt_trace *out)
         changed = false;
         for (mt_ref r = 1; r < in->nins; r++) {
             const mt_ins *ins = &in->ins[r];
-            if (!live[r] && (ins->flags & MT_INSF_SUNK) && ins->op != MT_IR_NEW && live[ins->a])
+            if (!live[r] && (ins->flags & MT_INSF_SUNK) && ins->op != MT_IR_NEW &&
+                mt_ir_is_sunk_new(in, ins->a) && live[ins->a])
                 live[r] = changed = true;
         }
     }

@@ -7,7 +7,8 @@
  * fields (LOAD/STORE_INT and _PTR) are eight bytes at a constant offset,
  * byte arrays (LOAD/STORE_U8) are indexed from the pointer.  Two refs may
  * be the same object unless one is an allocation of the trace and the
- * other was computed before it, or they are different constants.
+ * other was computed before it, or they are different constants.  Frame
+ * accesses and other accesses never touch the same bytes.
  */
 #include "config.h"
 
@@ -46,9 +47,14 @@ static mt_ref split_index(const mt_trace *t, mt_ref r, int64_t *k)
 
 static bool is_byte_access(const mt_ins *ins) { return ins->op == MT_IR_LOAD_U8 || ins->op == MT_IR_STORE_U8; }
 
+static bool same_class(const mt_ins *a, const mt_ins *b)
+{
+    return !((a->flags ^ b->flags) & MT_INSF_FRAME);
+}
+
 bool mt_opt_overlap(const mt_trace *t, const mt_ins *a, const mt_ins *b)
 {
-    if (!mt_opt_may_alias(t, a->a, b->a))
+    if (!same_class(a, b) || !mt_opt_may_alias(t, a->a, b->a))
         return false;
     bool abyte = is_byte_access(a), bbyte = is_byte_access(b);
     if (abyte && bbyte) {
@@ -60,7 +66,7 @@ bool mt_opt_overlap(const mt_trace *t, const mt_ins *a, const mt_ins *b)
 
 bool mt_opt_same_place(const mt_ins *a, const mt_ins *b)
 {
-    if (a->a != b->a || is_byte_access(a) != is_byte_access(b))
+    if (a->a != b->a || !same_class(a, b) || is_byte_access(a) != is_byte_access(b))
         return false;
     return is_byte_access(a) ? a->b == b->b : a->aux == b->aux;
 }

@@ -15,6 +15,13 @@
  * an input as a constant, the loop must hand the same constant back, and
  * two inputs the first copy found equal must stay equal.  When that does
  * not hold, peeling gives up and the trace is optimized without it.
+ *
+ * The same goes for delayed stores (mt_opt.c): the loop's guards take
+ * those pending at the label for the ones the last trip left, so the
+ * stores pending at the loop's end must be, one for one, those pending at
+ * the label, one trip later (the same place and value as the next
+ * iteration sees them).  When they are not, the loop is peeled again
+ * with every pending store done at the label and at the end of each trip.
  */
 #include "config.h"
 
@@ -80,6 +87,13 @@ static void find_uses(peel *p)
             const mt_snapshot *s = &t->snaps[ins->snap];
             use_all(p, t->pool + s->reds, s->nreds);
             use_all(p, t->pool + s->replay, s->nreplay);
+            /* a store still pending from the last trip: deopt does it
+             * with that trip's values */
+            for (uint32_t i = 0; i < s->npending; i++) {
+                const mt_ins *st = &t->ins[t->pool[s->pending + i]];
+                use(p, st->a);
+                use(p, mt_ir_stored_value(st));
+            }
         }
     }
 }
@@ -125,7 +139,37 @@ static mt_ref next_value(peel *p, const mt_ins *jump, mt_ref u)
     return x ? mt_opt_resolve(&p->o, p->second[x]) : 0;
 }
 
-bool mt_opt_peel(const mt_trace *in, mt_trace *out)
+/* For a ref the loop reads, its value one iteration later (constants
+ * stay), or 0 if that cannot be told. */
+static mt_ref next_or_same(peel *p, const mt_ins *jump, mt_ref u)
+{
+    return preamble_value(p, u) ? next_value(p, jump, u) : u;
+}
+
+/* Are the stores pending at the loop's end those pending at the label
+ * (`at_label`), one trip later? */
+static bool pending_carried(peel *p, const mt_ins *jump, const mt_ref *at_label, uint32_t n)
+{
+    const mt_trace *t = p->out;
+    if (p->o.npending != n)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        const mt_ins *st = &t->ins[at_label[i]];
+        mt_ref base = next_or_same(p, jump, st->a), value = next_or_same(p, jump, mt_ir_stored_value(st));
+        bool found = false;
+        for (uint32_t j = 0; j < n && !found; j++) {
+            const mt_ins *e = &t->ins[p->o.pending[j]];
+            found = e->op == st->op && e->aux == st->aux && e->a == base && mt_ir_stored_value(e) == value;
+        }
+        if (!base || !value || !found)
+            return false;
+    }
+    return true;
+}
+
+typedef enum { PEEL_OK, PEEL_NO, PEEL_PENDING_NOT_CARRIED } peel_result;
+
+static peel_result peel_once(const mt_trace *in, mt_trace *out, bool carry_pending)
 {
     peel p = {.in = in, .out = out};
     mt_opt *o = &p.o;
@@ -135,6 +179,11 @@ bool mt_opt_peel(const mt_trace *in, mt_trace *out)
     for (mt_ref x = 1; x < end; x++)
         mt_opt_copy(o, x);
     p.first = o->subst;
+    if (!carry_pending)
+        mt_opt_flush_all(o);
+    uint32_t npending = o->npending;
+    mt_ref *at_label = mt_alloc_atomic((npending + 1) * sizeof *at_label);
+    memcpy(at_label, o->pending, npending * sizeof *at_label);
     p.label = mt_ir_emit(out, MT_IR_LABEL, MT_TYPE_VOID, 0, 0, 0, 0);
     p.second = o->subst = zeroed(in->nins);
     for (mt_ref x = 1; x < end; x++) {
@@ -157,18 +206,30 @@ bool mt_opt_peel(const mt_trace *in, mt_trace *out)
     p.used = mt_alloc_atomic(p.label + 1);
     memset(p.used, 0, p.label + 1);
     if (!check_inputs(&p, jump))
-        return false;
+        return PEEL_NO;
+    if (!carry_pending)
+        mt_opt_flush_all(o);
+    else if (!pending_carried(&p, jump, at_label, npending))
+        return PEEL_PENDING_NOT_CARRIED;
     find_uses(&p);
     for (uint32_t i = 0; i < p.nwork; i++) { /* grows as phis read more */
         mt_ref u = p.work[i];
         mt_ref next = next_value(&p, jump, u);
         if (!next)
-            return false; /* made by folding, not a copy: cannot tell */
+            return PEEL_NO; /* made by folding, not a copy: cannot tell */
         if (next != u)
             add_phi(&p, u, next);
     }
     out->ins[p.label].aux = mt_ir_pool_add(out, p.lhs, p.nphi);
     out->ins[p.label].b = p.nphi;
     mt_ir_emit(out, MT_IR_JUMP, MT_TYPE_VOID, 0, p.nphi, 0, mt_ir_pool_add(out, p.rhs, p.nphi));
-    return true;
+    return PEEL_OK;
+}
+
+bool mt_opt_peel(const mt_trace *in, mt_trace *out)
+{
+    peel_result r = peel_once(in, out, true);
+    if (r == PEEL_PENDING_NOT_CARRIED)
+        r = peel_once(in, out, false);
+    return r == PEEL_OK;
 }

@@ -4,8 +4,8 @@
  * into the values stored.  Its NEW and those stores are marked sunk; the
  * backends skip them, and a guard that fails rebuilds the object from
  * them (mt_jit_materialize).  Anything else the object meets — a call, a
- * load, a comparison, being stored into an object that is not itself
- * sunk, being carried around the loop — makes it escape.
+ * load, a comparison, being stored (for real) into an object that is not
+ * itself sunk, being carried around the loop — makes it escape.
  */
 #include "config.h"
 
@@ -49,7 +49,9 @@ void mt_opt_sink(mt_trace *t)
         changed = false;
         for (mt_ref r = 1; r < t->nins; r++) {
             const mt_ins *ins = &t->ins[r];
-            if (!(mt_ir_info(ins)->flags & MT_IRF_STORE))
+            /* a delayed store is done by deopt only: what it stores may
+             * stay virtual, as what a snapshot names does */
+            if (!(mt_ir_info(ins)->flags & MT_IRF_STORE) || mt_ir_is_delayed_store(t, r))
                 continue;
             mt_ref value = mt_ir_stored_value(ins);
             if (is_new(t, value) && !escaped[value] && (!is_new(t, ins->a) || escaped[ins->a])) {

@@ -268,15 +268,22 @@ bool mt_record_replay(int64_t *value, mt_ref *ref)
     return prefix_take(ref, value);
 }
 
-mt_ref mt_record_op(mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux)
+mt_ref mt_record_access(mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux,
+                        unsigned flags)
 {
     mt_ref ref;
     check_not_called();
     if (prefix_take(&ref, NULL))
         return ref;
     ref = mt_ir_emit(J.trace, op, type, a, b, c, aux);
+    J.trace->ins[ref].flags = (uint8_t)flags;
     replay_push(ref);
     return ref;
+}
+
+mt_ref mt_record_op(mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux)
+{
+    return mt_record_access(op, type, a, b, c, aux, 0);
 }
 
 mt_ref mt_record_const(mt_irtype type, int64_t value)

@@ -121,10 +121,8 @@ static void ref_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
         MT_RESERVE(s.exitv, s.maxexit, mt_snapshot_nvalues(snap) + 1);
         for (uint32_t i = 0; i < n; i++)
             s.exitv[i] = v[mt_snapshot_ref(ir, snap, i)];
-        for (uint32_t i = 0; i < snap->nvirt; i++) {
-            const mt_ins *sunk = &ir->ins[ir->pool[snap->virt + i]];
-            s.exitv[n + i] = sunk->op == MT_IR_NEW ? 0 : v[mt_ir_stored_value(sunk)];
-        }
+        for (uint32_t i = 0; i < snap->nvirt; i++)
+            s.exitv[n + i] = v[mt_ir_virtual_value(ir, ir->pool[snap->virt + i])];
         mt_jit_materialize(ir, snap, s.exitv);
         /* A failure fail_guards made up goes to the interpreter: the
          * bridge is for the path where the guard really fails. */

@@ -34,7 +34,8 @@ typedef struct logged_call {
     int64_t result;
 } logged_call;
 
-/* A sunk object built for the exit. */
+/* An object of the exit's virtual list: a sunk one built for the exit, or
+ * one a pending store writes into. */
 typedef struct virtual_object {
     mt_ref new;
     int64_t pointer;
@@ -219,9 +220,16 @@ static bool materialize(run *r, const mt_snapshot *s)
             r->res->materialized++;
             continue;
         }
+        if (!(ins->flags & MT_INSF_SUNK)) { /* an object a pending store writes into */
+            virtual_object *o = &r->virtuals[r->nvirtuals++];
+            o->new = e;
+            o->pointer = r->v[e];
+            continue;
+        }
         const int64_t *object = virtual_pointer(r, ins->a);
         if (!object)
             return fail(r, "the virtual list stores into %%%u before it builds it", ins->a);
+        r->res->pending += !mt_ir_is_sunk_new(t, ins->a);
         mt_ref stored = mt_ir_stored_value(ins);
         const int64_t *inner = mt_ir_is_sunk_new(t, stored) ? virtual_pointer(r, stored) : &r->v[stored];
         if (!inner)
@@ -435,10 +443,13 @@ static void put_exit_values(describer *d, uint32_t first, uint32_t n)
 
 static void put_object(describer *d, const eval_object *o)
 {
+    bool looping = d->r->res->how == EVAL_LOOPING;
     for (uint32_t at = 0; at < o->size; at += 8) {
         int64_t word = 0;
         memcpy(&word, o->base + at, o->size - at < 8 ? o->size - at : 8);
-        if (o->pointers & (UINT64_C(1) << (at / 8)))
+        if (looping && (d->r->heap->frame_words & (UINT64_C(1) << (at / 8))))
+            fputs(" -", d->out);
+        else if (o->pointers & (UINT64_C(1) << (at / 8)))
             put_pointer(d, word);
         else
             fprintf(d->out, " %lld", (long long)word);

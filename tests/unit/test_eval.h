@@ -33,10 +33,15 @@ typedef struct eval_object {
     uint64_t pointers;
 } eval_object;
 
-/* The memory a run may touch besides the objects the trace allocates. */
+/* The memory a run may touch besides the objects the trace allocates.
+ * Bit i of `frame_words` says word i of every object is a frame field: a
+ * run that is still looping may have stores into it pending (done only
+ * where something could see them), so its description leaves those
+ * words out. */
 typedef struct eval_heap {
     eval_object objects[EVAL_MAX_INPUT_OBJECTS];
     uint32_t nobjects;
+    uint64_t frame_words;
 } eval_heap;
 
 typedef enum {
@@ -53,6 +58,7 @@ typedef struct eval_result {
     unsigned iterations;   /* loop jumps taken; in a peeled trace, reaching the
                               label from the preamble is the first */
     unsigned materialized; /* sunk objects the exit built from its virtual list */
+    unsigned pending;      /* delayed stores the exit did */
     char *text;            /* the description; free() it */
 } eval_result;
 

@@ -25,10 +25,11 @@ static const char bf_loop[] =
     "  guard_true %9 [4 | %1 %2 %3 | %8]\n"
     "  %11 = call.int fake_getc(%6) effects=io\n"
     "  guard_not_invalidated [5 | %1 %8 %3 | %11] depth=2\n"
-    "  %13 = load_int %1, 16\n"
+    "  %13 = load_int %1, 16 frame\n"
     "  store_ptr %1, %1, -8\n"
     "  %15 = new 24\n"
-    "  guard_value %11, %4 [7 9 | %1 %8 %3 | ]\n"
+    "  store_int %1, %13, 24 frame sunk\n"
+    "  guard_value %11, %4 [7 9 | %1 %8 %3 | ] pending(%1.24=%13)\n"
     "  jump(%1, %8, %13)\n";
 
 Test(ir, printed_trace_parses_back_to_the_same_text)
@@ -46,6 +47,9 @@ Test(ir, printed_trace_parses_back_to_the_same_text)
     cr_expect_eq(t.calls[0].effects, MT_EFFECT_IO);
     cr_expect_eq(t.nsnaps, 3);
     cr_expect_eq(t.snaps[1].depth, 2);
+    cr_expect_eq(t.snaps[2].npending, 1);
+    cr_expect(mt_ir_is_delayed_store(&t, 16));
+    cr_expect_eq(t.ins[13].flags, MT_INSF_FRAME);
     free(text);
 }
 

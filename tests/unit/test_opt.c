@@ -1399,3 +1399,156 @@ Test(opt, call_idempotent_of_invariants_leaves_the_loop)
     cr_expect_eq(count_loop_ops(&t, MT_IR_CALL), 0, "%s", out);
     free(out);
 }
+
+/* ---- 7. delayed frame stores ------------------------------------------------ */
+
+static unsigned real_stores(const mt_trace *t, bool loop_only)
+{
+    unsigned n = 0;
+    for (mt_ref r = loop_only ? t->label + 1 : 1; r < t->nins; r++)
+        n += (mt_ir_info(&t->ins[r])->flags & MT_IRF_STORE) && !(t->ins[r].flags & MT_INSF_SUNK);
+    return n;
+}
+
+/* A frame field kept in a register around the loop: stored every trip,
+ * done by deopt (the guard lists the store as pending) and never by the
+ * loop itself. */
+Test(opt, frame_store_in_a_loop_is_delayed_to_the_exits)
+{
+    mt_trace t;
+    const int64_t inputs[] = {0, 0};
+    char *out = expect_same_behaviour(&t,
+                                      "%1 = input.ptr 0\n"
+                                      "%2 = input.int 1\n"
+                                      "%3 = load_int %1, 8 frame\n"
+                                      "%4 = add %3, %2\n"
+                                      "store_int %1, %4, 8 frame\n"
+                                      "%6 = const.int 1\n"
+                                      "%7 = add %2, %6\n"
+                                      "%8 = const.int 100\n"
+                                      "%9 = lt %7, %8\n"
+                                      "guard_true %9 [1 | %1 %7 | ]\n"
+                                      "jump(%1, %7)\n",
+                                      inputs, zero_mem);
+    cr_assert_neq(t.label, 0, "not peeled:\n%s", out);
+    cr_expect_eq(real_stores(&t, false), 0, "%s", out);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_LOAD_INT), 0, "%s", out);
+    const mt_snapshot *s = snap_of(&t, nth_op(&t, MT_IR_GUARD_TRUE, 1));
+    cr_expect_eq(s->npending, 1, "%s", out);
+    int64_t sum;
+    memcpy(&sum, mem + 8, sizeof sum);
+    cr_expect_eq(sum, 99 * 100 / 2 - 0, "the exit did the store: %lld", (long long)sum);
+    free(out);
+}
+
+/* A call that reads the heap may read the frame: the store is done
+ * before it.  One that only does I/O may not: the store stays delayed. */
+Test(opt, frame_store_is_done_before_a_call_that_reads_the_heap)
+{
+    mt_trace t;
+    mt_ir_register_call("opaque", (void *)opaque);
+    char *out = optimize(&t,
+                         "%1 = input.ptr 0\n"
+                         "%2 = input.int 1\n"
+                         "store_int %1, %2, 8 frame\n"
+                         "%4 = call.int opaque(%2) effects=io\n"
+                         "%5 = call.int opaque(%4) effects=reads\n"
+                         "guard_true %5 [1 | %1 %2 | ]\n"
+                         "jump T2(%1, %5)\n");
+    mt_ref call_io = nth_op(&t, MT_IR_CALL, 0), call_reads = nth_op(&t, MT_IR_CALL, 1);
+    mt_ref store = 0;
+    for (mt_ref r = 1; r < t.nins; r++)
+        if (t.ins[r].op == MT_IR_STORE_INT && !(t.ins[r].flags & MT_INSF_SUNK))
+            store = r;
+    cr_assert_neq(store, 0, "never stored:\n%s", out);
+    cr_expect_gt(store, call_io, "stored before the I/O call:\n%s", out);
+    cr_expect_lt(store, call_reads, "not stored before the reading call:\n%s", out);
+    cr_expect_eq(real_stores(&t, false), 1, "%s", out);
+    free(out);
+}
+
+/* A frame access through a pointer that may be the same object: what is
+ * pending there is done first, and the later load reads memory. */
+Test(opt, frame_store_is_done_before_a_frame_access_through_another_pointer)
+{
+    mt_trace t;
+    const int64_t inputs[] = {0, 0, 5};
+    mt_trace orig;
+    const char *text = "%1 = input.ptr 0\n"
+                       "%2 = input.ptr 1\n"
+                       "%3 = input.int 2\n"
+                       "store_int %1, %3, 8 frame\n"
+                       "%5 = load_int %2, 8 frame\n"
+                       "guard_true %5 [1 | %1 %2 %3 | ]\n"
+                       "jump T2(%1, %2, %5)\n";
+    parse_ok(&orig, text);
+    char *out = optimize(&t, text);
+    cr_expect_eq(real_stores(&t, false), 1, "%s", out);
+    cr_expect_lt(nth_op(&t, MT_IR_STORE_INT, 0), nth_op(&t, MT_IR_LOAD_INT, 0), "%s", out);
+    /* and it behaves: both pointers at the same object */
+    int64_t in[] = {(int64_t)(intptr_t)mem, (int64_t)(intptr_t)mem, 5};
+    eval_result want, got;
+    run_from(&orig, in, zero_mem, &want);
+    run_from(&t, in, zero_mem, &got);
+    cr_expect_str_eq(got.text, want.text);
+    (void)inputs;
+    free(want.text);
+    free(got.text);
+    free(out);
+}
+
+/* A load of a pending location still gives the stored value after the
+ * heap cache has forgotten it (it keeps a bounded number of entries):
+ * memory does not have it yet. */
+Test(opt, load_of_a_pending_store_is_answered_after_the_heap_cache_forgets_it)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    fputs("%1 = input.ptr 0\n%2 = input.ptr 1\n%3 = input.int 2\nstore_int %1, %3, 8 frame\n", f);
+    uint32_t n = 4;
+    for (int i = 0; i < 3000; i++) /* loads of other objects' fields fill the cache */
+        fprintf(f, "%%%u = load_int %%2, %d\n", ++n, 8 * i);
+    fprintf(f, "%%%u = load_int %%1, 8 frame\n", ++n);
+    fprintf(f, "guard_true %%%u [1 | %%1 %%2 %%3 | ]\n", n);
+    fprintf(f, "jump T2(%%1, %%2, %%%u)\n", n);
+    fclose(f);
+    mt_trace t;
+    char *out = optimize(&t, text);
+    cr_expect_eq(count_ops(&t, MT_IR_LOAD_INT), 0, "%s", out); /* the other loads are dead */
+    const mt_ins *guard = &t.ins[nth_op(&t, MT_IR_GUARD_TRUE, 0)];
+    cr_expect(is_input(&t, guard->a, 2), "the guard tests %%%u, not the stored value", guard->a);
+    free(text);
+    free(out);
+}
+
+/* The loop's guards take the stores pending at the label for what the
+ * previous trip left.  Here the store goes into the object the loop
+ * allocated the trip before: at the end it is done for real, not
+ * pending, so what was pending at the label cannot be carried, and the
+ * loop does its stores every trip instead. */
+Test(opt, pending_stores_the_loop_does_not_keep_the_same_are_done_every_trip)
+{
+    mt_trace t;
+    const int64_t inputs[] = {0, 7};
+    char *out = expect_same_behaviour(&t,
+                                      "%1 = input.ptr 0\n"
+                                      "%2 = input.int 1\n"
+                                      "store_int %1, %2, 8 frame\n"
+                                      "%4 = new 16\n"
+                                      "%5 = const.int 1\n"
+                                      "%6 = add %2, %5\n"
+                                      "%7 = const.int 12\n"
+                                      "%8 = lt %6, %7\n"
+                                      "guard_true %8 [1 | %1 %6 | ]\n"
+                                      "jump(%4, %6)\n",
+                                      inputs, zero_mem);
+    cr_assert_neq(t.label, 0, "not peeled:\n%s", out);
+    for (mt_ref r = t.label + 1; r < t.nins; r++)
+        if (mt_ir_info(&t.ins[r])->flags & MT_IRF_GUARD)
+            cr_expect_eq(snap_of(&t, r)->npending, 0, "%s", out);
+    int64_t stored;
+    memcpy(&stored, mem + 8, sizeof stored);
+    cr_expect_eq(stored, 7, "the first trip's store into the input object: %lld", (long long)stored);
+    free(out);
+}

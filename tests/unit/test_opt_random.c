@@ -33,10 +33,13 @@ enum {
 };
 
 /* Every object, the test's and those the trace allocates, is four words
- * of integers (bytes 0..31, which byte accesses index too) and a pointer
- * field.  Pointers live only in that field, so an integer load never reads
- * one: an address is not a value two runs could agree on. */
-enum { INT_BYTES = 32, POINTER_FIELD = 32, OBJECT_SIZE = 40, NOBJECTS = 3 };
+ * of integers (bytes 0..31, which byte accesses index too), a pointer
+ * field, and two integer frame fields, which only frame accesses touch
+ * (as the frame contract in docs/api.md requires).  Pointers live only in
+ * the pointer field, so an integer load never reads one: an address is
+ * not a value two runs could agree on. */
+enum { INT_BYTES = 32, POINTER_FIELD = 32, FRAME_FIELDS = 40, NFRAME_FIELDS = 2,
+       OBJECT_SIZE = FRAME_FIELDS + 8 * NFRAME_FIELDS, NOBJECTS = 3 };
 static _Alignas(8) uint8_t objects[NOBJECTS][OBJECT_SIZE];
 
 /* Input slots.  `base` is the first object in every iteration (the loop
@@ -67,6 +70,15 @@ static int64_t peek(int64_t object)
     return word;
 }
 
+/* Declared effects=reads: the first frame field of an object (a residual
+ * call may read frames: the stores into them must be done before). */
+static int64_t peek_frame(int64_t object)
+{
+    int64_t word;
+    memcpy(&word, (const uint8_t *)(intptr_t)object + FRAME_FIELDS, sizeof word);
+    return word;
+}
+
 static void setup(void)
 {
     start_framework();
@@ -74,6 +86,7 @@ static void setup(void)
     mt_ir_register_call("poke", (void *)poke);
     mt_ir_register_call("mix", (void *)mix);
     mt_ir_register_call("peek", (void *)peek);
+    mt_ir_register_call("peek_frame", (void *)peek_frame);
 }
 
 TestSuite(opt_random, .init = setup);
@@ -346,6 +359,22 @@ static void word_store(gen *g)
     fprintf(g->out, "store_int %%%u, %%%u, %d\n", p, x, word_offset(g));
 }
 
+static int frame_offset(gen *g) { return FRAME_FIELDS + 8 * (int)below(g->rng, NFRAME_FIELDS); }
+
+static void frame_load(gen *g)
+{
+    uint32_t p = pick(g, &g->pointers);
+    int_result(g);
+    fprintf(g->out, "load_int %%%u, %d frame\n", p, frame_offset(g));
+}
+
+static void frame_store(gen *g)
+{
+    uint32_t p = pick(g, &g->pointers);
+    uint32_t x = int_operand(g);
+    fprintf(g->out, "store_int %%%u, %%%u, %d frame\n", p, x, frame_offset(g));
+}
+
 static void byte_load(gen *g)
 {
     uint32_t p = pick(g, &g->pointers);
@@ -393,11 +422,16 @@ static void call(gen *g)
 {
     static const char *const mix_effects[] = {"", " effects=reads", " effects=io", " effects=elidable"};
     uint32_t x;
-    switch (below(g->rng, 3)) {
+    switch (below(g->rng, 4)) {
     case 0:
         x = int_operand(g);
         int_result(g);
         fprintf(g->out, "call.int poke(%%%u) effects=writes\n", x);
+        break;
+    case 3:
+        x = pick(g, &g->pointers);
+        int_result(g);
+        fprintf(g->out, "call.int peek_frame(%%%u) effects=reads\n", x);
         break;
     case 1:
         x = int_operand(g);
@@ -419,7 +453,7 @@ static const struct {
     {6, arithmetic},     {1, negation},   {2, overflow_check}, {3, compare_and_guard},
     {2, guard_on_value}, {3, word_load},  {3, word_store},     {2, byte_load},
     {2, byte_store},     {2, allocation}, {1, pointer_store},  {1, pointer_load},
-    {2, call},
+    {2, call},           {3, frame_load}, {4, frame_store},
 };
 
 static void step(gen *g)
@@ -533,13 +567,18 @@ static void random_start(rng *r, start *s)
         }
         int64_t field = object_address(below(r, NOBJECTS));
         memcpy(s->objects[i] + POINTER_FIELD, &field, sizeof field);
+        for (uint32_t k = 0; k < NFRAME_FIELDS; k++) {
+            int64_t word = interesting_number(r);
+            memcpy(s->objects[i] + FRAME_FIELDS + 8 * k, &word, sizeof word);
+        }
     }
 }
 
 static void run_from(const mt_trace *t, const start *s, eval_result *res)
 {
     memcpy(objects, s->objects, sizeof objects);
-    eval_heap heap = {.nobjects = NOBJECTS};
+    eval_heap heap = {.nobjects = NOBJECTS,
+                      .frame_words = ((UINT64_C(1) << NFRAME_FIELDS) - 1) << (FRAME_FIELDS / 8)};
     for (uint32_t i = 0; i < NOBJECTS; i++)
         heap.objects[i] = (eval_object){objects[i], OBJECT_SIZE, UINT64_C(1) << (POINTER_FIELD / 8)};
     eval_run(t, s->inputs, &heap, MAX_ITERATIONS, res);
@@ -574,6 +613,10 @@ static char *describe_start(const start *s, uint32_t ninputs)
         }
         memcpy(&word, s->objects[i] + POINTER_FIELD, sizeof word);
         put_address(out, word);
+        for (uint32_t k = 0; k < NFRAME_FIELDS; k++) {
+            memcpy(&word, s->objects[i] + FRAME_FIELDS + 8 * k, sizeof word);
+            fprintf(out, " frame %lld", (long long)word);
+        }
         fputc('\n', out);
     }
     fclose(out);
@@ -583,9 +626,10 @@ static char *describe_start(const start *s, uint32_t ninputs)
 /* What the seeds exercised, so that a change that makes the generator or
  * the optimizer miss the interesting cases shows. */
 typedef struct coverage {
-    unsigned peeled, sunk;      /* traces */
-    unsigned left[EVAL_FAULT];  /* runs, by how they left */
-    unsigned materialized;      /* runs whose exit built a sunk object */
+    unsigned peeled, sunk, delayed; /* traces */
+    unsigned left[EVAL_FAULT];      /* runs, by how they left */
+    unsigned materialized;          /* runs whose exit built a sunk object */
+    unsigned pending;               /* runs whose exit did delayed stores */
 } coverage;
 
 /* mt_optimize exits (status 70) if a pass leaves a trace that does not
@@ -654,6 +698,11 @@ static void check_seed(uint32_t seed, coverage *cov)
             cov->sunk++;
             break;
         }
+    for (mt_ref ref = 1; ref < opt.nins; ref++)
+        if (mt_ir_is_delayed_store(&opt, ref)) {
+            cov->delayed++;
+            break;
+        }
     for (unsigned run = 0; run < RUNS_PER_TRACE; run++) {
         const start *s = &starts[run];
         eval_result want, got;
@@ -673,6 +722,7 @@ static void check_seed(uint32_t seed, coverage *cov)
         }
         cov->left[want.how]++;
         cov->materialized += got.materialized > 0;
+        cov->pending += got.pending > 0;
         free(want.text);
         free(got.text);
     }
@@ -687,13 +737,16 @@ Test(opt_random, optimized_traces_behave_as_written)
     for (uint32_t seed = 1; seed <= SEEDS; seed++)
         check_seed(seed, &cov);
     unsigned runs = SEEDS * RUNS_PER_TRACE;
-    cr_log_info("opt_random: %u traces, %u peeled, %u with sunk objects; %u runs: %u left by a guard "
-                "(%u building sunk objects), %u by a jump, %u still looping",
-                SEEDS, cov.peeled, cov.sunk, runs, cov.left[EVAL_GUARD], cov.materialized,
-                cov.left[EVAL_JUMP], cov.left[EVAL_LOOPING]);
+    cr_log_info("opt_random: %u traces, %u peeled, %u with sunk objects, %u with delayed stores; "
+                "%u runs: %u left by a guard (%u building sunk objects, %u doing delayed stores), "
+                "%u by a jump, %u still looping",
+                SEEDS, cov.peeled, cov.sunk, cov.delayed, runs, cov.left[EVAL_GUARD], cov.materialized,
+                cov.pending, cov.left[EVAL_JUMP], cov.left[EVAL_LOOPING]);
     cr_expect_geq(cov.peeled, SEEDS / 4, "only %u traces were peeled", cov.peeled);
     cr_expect_geq(cov.sunk, SEEDS / 20, "only %u traces sank an object", cov.sunk);
+    cr_expect_geq(cov.delayed, SEEDS / 4, "only %u traces delayed a store", cov.delayed);
     cr_expect_geq(cov.materialized, runs / 100, "only %u exits built a sunk object", cov.materialized);
+    cr_expect_geq(cov.pending, runs / 20, "only %u exits did delayed stores", cov.pending);
     cr_expect_geq(cov.left[EVAL_JUMP], runs / 20, "only %u runs left by a jump", cov.left[EVAL_JUMP]);
     cr_expect_geq(cov.left[EVAL_LOOPING], runs / 100, "only %u runs were still looping",
                   cov.left[EVAL_LOOPING]);
