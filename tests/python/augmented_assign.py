@@ -1,4 +1,4 @@
-# Augmented assignment on names, list items, dict entries and slices; += on lists mutates in place.
+# Augmented assignment on names, list items and dict entries; += on lists mutates in place, on tuples rebinds.
 n = 7
 n += 3; n -= 1; n *= 2; n //= 4; n **= 3; n %= 10; n <<= 4; n >>= 1; n |= 1; n &= 0xF; n ^= 5
 print(n)

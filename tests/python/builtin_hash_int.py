@@ -1,4 +1,4 @@
-# hash() of ints, bools and int tuples is deterministic; equal numbers hash equal.
+# hash() of ints and bools is deterministic (printed); equal numbers and equal int tuples hash equal.
 for v in (0, 1, -1, -2, 7, 2**31, 2**61 - 2, 2**61 - 1, 2**61, 2**62, 2**63, -2**63, 2**64 + 3, 10**20, -10**20):
     print(v, hash(v))
 print(hash(True), hash(False), hash(1) == hash(1.0), hash(0) == hash(-0.0), hash(2**64) == hash(2.0**64))

@@ -1,5 +1,5 @@
-# sys.exit(0) and sys.exit(None) exit successfully, skipping the rest of the program.
+# sys.exit(0) exits with status 0, skipping the rest of the program.
 import sys
 print("start")
-sys.exit(None if len(sys.argv) == 1 else 0)
+sys.exit(0)
 print("unreachable")
