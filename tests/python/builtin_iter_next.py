@@ -1,0 +1,22 @@
+# iter() and next() over lists, strings, dicts, ranges, tuples and sets; iterators are iterable.
+it = iter([10, 20, 30])
+print(next(it), list(it), next(it, "done"))
+s = iter("ab")
+print(next(s), next(s), next(s, -1))
+d = iter({"x": 1, "y": 2})
+print(next(d), list(d))
+r = iter(range(5))
+print(next(r), next(r), sum(r))
+t = iter((1,))
+print(iter(t) is t, next(t), next(t, None))
+st = iter({7})
+print(next(st), next(st, "empty"))
+nested = iter([iter([1, 2]), iter([3])])
+print([list(x) for x in nested])
+lines = iter(["header", "row1", "row2"])
+header = next(lines)
+print(header, [row.upper() for row in lines])
+try:
+    iter(None)
+except TypeError as e:
+    print("TypeError:", e)

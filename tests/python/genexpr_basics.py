@@ -1,0 +1,11 @@
+# Generator expressions consumed by sum, any, all, min, max, sorted, join, list, tuple, set, dict.
+print(sum(x * x for x in range(10)), sum(x for x in range(100) if x % 3 == 0))
+print(any(x > 8 for x in range(10)), all(x < 10 for x in range(10)), any(()), all([]))
+print(min(len(w) for w in ["aa", "b", "ccc"]), max(-x for x in range(5)))
+print(sorted(c for c in "hello"), "-".join(str(i) for i in range(5)), list(x for x in "ab"))
+print(tuple(i * i for i in range(4)), sorted(set(i % 3 for i in range(10))), dict((i, -i) for i in range(3)))
+g = (x + 1 for x in range(3))
+print(type(g).__name__, list(g), list(g))
+nested = sum(sum(j for j in range(i)) for i in range(20))
+print(nested)
+print(sum(1 for _ in range(3000) if _ % 7 == 3))

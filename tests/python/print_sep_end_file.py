@@ -1,0 +1,18 @@
+# print(): sep, end, file=sys.stderr and sys.stdout, no arguments, None for sep/end.
+import sys
+print()
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", sep=" -> ", end=" <end>\n")
+print("no newline", end="")
+print(" continued")
+print(1, 2.5, None, True, [1], (2,), {"k": 3}, sep="|")
+print("x", sep=None, end=None)
+print(*range(5), sep=", ")
+print("to stderr", 42, file=sys.stderr)
+print("to stdout explicitly", file=sys.stdout)
+print("multi", "args", sep="\n", end="\n\n")
+print("stderr without newline", end="", file=sys.stderr)
+print(file=sys.stderr)
+print("", end="")
+print("last")

@@ -1,0 +1,3 @@
+# SyntaxError: f-string with an empty expression.
+name = "x"
+print(f"value: {}")

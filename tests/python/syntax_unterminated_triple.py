@@ -1,0 +1,5 @@
+# SyntaxError: unterminated triple-quoted string literal.
+x = 1
+doc = """starts here
+and never
+ends
