@@ -166,6 +166,12 @@ enum {
      * (a lookup that fills a cache, interning).  The optimizer reuses the
      * first call's result. */
     MT_EFFECT_IDEMPOTENT = 1u << 5,
+    /* The call may run interpreted code (a callback into the VM, a call of
+     * an interpreted function): it may then do anything, and includes
+     * every effect above but the two promises. */
+    MT__EFFECT_REENTERS_BIT = 1u << 6,
+    MT_EFFECT_REENTERS = MT__EFFECT_REENTERS_BIT | MT_EFFECT_READS_HEAP | MT_EFFECT_WRITES_HEAP |
+                         MT_EFFECT_IO | MT_EFFECT_CAN_RAISE,
 };
 
 /* The JIT driver of one interpreter loop.  Greens and reds are declared
@@ -286,6 +292,9 @@ void mt_quasi_write_ptr(mt_quasi *q, void *value);
 #define MT__LET2(a, b) __typeof__(a) a1_ = (a); __typeof__(b) a2_ = (b)
 #define MT__LET(...) MT__CAT(MT__LET, MT__NARGS(__VA_ARGS__))(__VA_ARGS__)
 
+/* The count an unroll-safe loop runs for: n, or -1 outside 0..max. */
+#define MT__UNROLL_COUNT(n, max) ((n) >= 0 && (n) <= (max) ? (n) : (int64_t)-1)
+
 /* Write a quasi-immutable cell from handler code: a residual call that
  * writes the heap.  `x` is evaluated first. */
 #define MT_QUASI_SET(q, x) ({ mt_int qx_ = (x); \
@@ -308,6 +317,8 @@ mt_ref mt_record_op(mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, in
 mt_ref mt_record_access(mt_irop op, mt_irtype type, mt_ref a, mt_ref b, mt_ref c, int64_t aux,
                         unsigned flags);
 mt_ref mt_record_const(mt_irtype type, int64_t value);
+/* A constant operand that is not a step of its own. */
+mt_ref mt_record_operand(mt_irtype type, int64_t value);
 void mt_record_guard(mt_irop op, mt_ref a, mt_ref b);
 mt_ref mt_record_call(void *fn, const char *name, unsigned effects, mt_irtype type,
                       const mt_ref *args, uint32_t nargs);
@@ -444,6 +455,27 @@ static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
 #define MT_PROMOTE_INT(a) ({ mt_int a_ = (a); mt__promote(MT_TYPE_INT, a_.v, a_.ref); })
 #define MT_PROMOTE_PTR(a) ({ mt_ptr a_ = (a); \
     (void *)(intptr_t)mt__promote(MT_TYPE_PTR, (int64_t)(intptr_t)a_.v, a_.ref); })
+
+/* An unroll-safe loop's count: promoted (a constant behind a guard) when
+ * it is at most `max`, else -1.  Steps: the decision (a constant), then,
+ * when the loop unrolls, the guard.  A bridge replaying it keeps the
+ * parent's decision; one whose guard failed unrolls the count it sees, as
+ * resume mode does. */
+static inline int64_t mt__unroll_safe(mt_int n, int64_t max)
+{
+    int64_t decided;
+    mt_ref ref;
+    bool replaying = mt_record_replay(&decided, &ref);
+    if (!replaying) {
+        decided = MT__UNROLL_COUNT(n.v, max);
+        ref = mt_record_const(MT_TYPE_INT, decided);
+    }
+    if (decided < 0)
+        return -1;
+    mt_record_guard(MT_IR_GUARD_VALUE, n.ref, replaying ? mt_record_operand(MT_TYPE_INT, n.v) : ref);
+    return n.v;
+}
+#define MT_UNROLL_SAFE(n, max) ({ mt_int n_ = (n); mt__unroll_safe(n_, (int64_t)(max)); })
 
 /* A quasi-immutable read is one step: a constant the trace depends on, or
  * a load once the cell has changed too often. */
@@ -588,6 +620,12 @@ static inline bool mt__replayed(int64_t *value)
 #define MT_LOAD_FRAME_PTR MT_LOAD_PTR
 #define MT_STORE_FRAME_INT MT_STORE_INT
 #define MT_STORE_FRAME_PTR MT_STORE_PTR
+/* The trace's decision, while the replay lasts; past it, the count. */
+#define MT_UNROLL_SAFE(n, max) ({ mt_int n_ = (n); int64_t k_ = 0; \
+    bool r_ = mt__replayed(&k_); \
+    if (r_ && k_ >= 0) \
+        mt__step(); \
+    r_ ? (k_ < 0 ? -1 : n_) : MT__UNROLL_COUNT(n_, max); })
 #define MT_QUASI_INT(q) ((mt_int)MT__EFFECT((q)->value))
 #define MT_QUASI_PTR(q) ((mt_ptr)(intptr_t)MT__EFFECT((q)->value))
 
@@ -653,6 +691,13 @@ void mt_resume_function_return(const mt_jitdriver *driver, int64_t *greens, int6
  * specialised to the value seen, behind a guard. */
 #define MT_PROMOTE_INT(a) ((int64_t)(a))
 #define MT_PROMOTE_PTR(a) ((void *)(a))
+
+/* An unroll-safe loop: a loop in handler code that runs `n` (red) times.
+ * The count as a plain C value for a `for` loop that a trace unrolls
+ * (trace mode specialises the trace to the count seen, behind a guard)
+ * when it is at most `max`; otherwise -1: do the work another way (a
+ * residual call). */
+#define MT_UNROLL_SAFE(n, max) MT__UNROLL_COUNT((int64_t)(n), (int64_t)(max))
 
 /* The value of a quasi-immutable cell (mt_quasi *, a green pointer); in
  * trace mode a constant of the trace. */

@@ -194,7 +194,7 @@ void mt_ir_snapshot_virtuals(mt_trace *t)
 }
 
 const char *const mt_effect_names[MT_EFFECT_COUNT] = {"reads", "writes", "io", "raises",
-                                                      "elidable", "idempotent"};
+                                                      "elidable", "idempotent", "reenters"};
 
 int64_t mt_ir_call(const mt_callinfo *call, const int64_t *args, uint32_t nargs)
 {

@@ -117,7 +117,7 @@ typedef struct mt_ins {
 
 /* Effects a residual call may have: bit i of MT_EFFECT_* in mt.h is named
  * mt_effect_names[i] in text traces. */
-enum { MT_EFFECT_COUNT = 6 };
+enum { MT_EFFECT_COUNT = 7 };
 extern const char *const mt_effect_names[MT_EFFECT_COUNT];
 
 typedef struct mt_callinfo {

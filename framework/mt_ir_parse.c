@@ -156,7 +156,8 @@ static bool parse_effects(parser *ps, unsigned *effects)
                 break;
         if (i == MT_EFFECT_COUNT)
             return fail(ps, "unknown effect '%.*s'", (int)n, ps->p);
-        *effects |= 1u << i;
+        unsigned bit = 1u << i; /* and what it implies */
+        *effects |= bit == MT__EFFECT_REENTERS_BIT ? MT_EFFECT_REENTERS : bit;
         ps->p += n;
     } while (*ps->p == ',' && ps->p++);
     return true;

@@ -303,6 +303,8 @@ mt_ref mt_record_const(mt_irtype type, int64_t value)
     return ref;
 }
 
+mt_ref mt_record_operand(mt_irtype type, int64_t value) { return mt_ir_const(J.trace, type, value); }
+
 void mt_record_guard(mt_irop op, mt_ref a, mt_ref b)
 {
     mt_ref ref;
@@ -400,8 +402,7 @@ bool mt_record_enter_function(int64_t *greens, mt_ref *reds, int64_t *red_values
         args[1] = mt_ir_const(t, MT_TYPE_PTR, (int64_t)(intptr_t)key);
         memcpy(args + 2, reds, J.nreds * sizeof *reds);
         mt_jit_call_function(d, key, red_values);
-        (void)mt_record_call((void *)mt_call_function, "call_function", MT_EFFECT_READS_HEAP |
-                             MT_EFFECT_WRITES_HEAP | MT_EFFECT_IO | MT_EFFECT_CAN_RAISE,
+        (void)mt_record_call((void *)mt_call_function, "call_function", MT_EFFECT_REENTERS,
                              MT_TYPE_VOID, args, 2 + J.nreds);
     }
     /* Where the call came back to: the greens become constants behind

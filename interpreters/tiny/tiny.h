@@ -18,7 +18,8 @@
  *         ret
  *     end
  *
- * `gget NAME` pushes a global, `gset NAME` pops into one.
+ * `gget NAME` pushes a global, `gset NAME` pops into one.  `pow` pops n
+ * and x and pushes x multiplied by itself n times (1 if n <= 0).
  */
 #ifndef TINY_H
 #define TINY_H
@@ -30,7 +31,7 @@
 
 typedef enum {
     T_PUSH, T_POP, T_DUP, T_LOAD, T_STORE,
-    T_ADD, T_SUB, T_MUL, T_LT, T_LE, T_EQ, T_NE,
+    T_ADD, T_SUB, T_MUL, T_POW, T_LT, T_LE, T_EQ, T_NE,
     T_JUMP, T_JUMPIF, T_JUMPIFNOT, T_CALL, T_RET, T_PRINT, T_GGET, T_GSET,
 } tiny_opcode;
 
@@ -98,6 +99,7 @@ void tiny_run(const tiny_program *prog);
 bool tiny_step(int64_t *greens, int64_t *reds);
 
 /* Residual calls made by the handlers. */
+int64_t tiny_pow(int64_t x, int64_t n);
 void tiny_print(int64_t value);
 void tiny_too_deep(int64_t depth);
 

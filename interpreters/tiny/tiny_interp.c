@@ -51,6 +51,19 @@ program_end:
     return false;
 }
 
+/* x multiplied by itself n times, wrapping as `mul` does (by squaring:
+ * the product is the same in any order). */
+int64_t tiny_pow(int64_t x, int64_t n)
+{
+    uint64_t power = 1, square = (uint64_t)x;
+    for (; n > 0; n >>= 1) {
+        if (n & 1)
+            power *= square;
+        square *= square;
+    }
+    return (int64_t)power;
+}
+
 void tiny_print(int64_t value) { printf("%lld\n", (long long)value); }
 
 void tiny_too_deep(int64_t depth)

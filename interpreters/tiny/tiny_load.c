@@ -21,6 +21,7 @@ static const struct {
     {"dup", T_DUP, 1, 2, false},      {"load", T_LOAD, 0, 1, true},
     {"store", T_STORE, 1, 0, true},   {"add", T_ADD, 2, 1, false},
     {"sub", T_SUB, 2, 1, false},      {"mul", T_MUL, 2, 1, false},
+    {"pow", T_POW, 2, 1, false},
     {"lt", T_LT, 2, 1, false},        {"le", T_LE, 2, 1, false},
     {"eq", T_EQ, 2, 1, false},        {"ne", T_NE, 2, 1, false},
     {"jump", T_JUMP, 0, 0, true},     {"jumpif", T_JUMPIF, 1, 0, true},

@@ -32,6 +32,21 @@ case T_STORE:
 case T_ADD: BINARY(MT_ADD); pc++; break;
 case T_SUB: BINARY(MT_SUB); pc++; break;
 case T_MUL: BINARY(MT_MUL); pc++; break;
+case T_POW: {
+    /* n multiplications: an unroll-safe loop.  A trace unrolls it for a
+     * small n (specialised to that n); a larger one is a call. */
+    mt_int x = MT_LOAD_FRAME_INT(frame, TOP(2)), n = MT_LOAD_FRAME_INT(frame, TOP(1));
+    int64_t times = MT_UNROLL_SAFE(n, 8);
+    mt_int power = MT_CONST(1);
+    if (times >= 0)
+        for (int64_t i = 0; i < times; i++)
+            power = MT_MUL(power, x);
+    else
+        power = MT_CALL_INT(tiny_pow, MT_EFFECT_ELIDABLE, x, n);
+    MT_STORE_FRAME_INT(frame, TOP(2), power);
+    pc++;
+    break;
+}
 case T_LT: BINARY(MT_LT); pc++; break;
 case T_LE: BINARY(MT_LE); pc++; break;
 case T_EQ: BINARY(MT_EQ); pc++; break;

@@ -247,8 +247,9 @@ Test(deopt, guard_inside_an_inlined_call)
     check_deopt(start(loop_calling_f, 4), false, in_callee);
 }
 
-/* Returning from f: the promoted return address is guarded. */
-static bool on_return(const mt_trace *t, const mt_snapshot *s)
+/* A guard_value's snapshot: in loop_calling_f, returning from f (the
+ * promoted return address); in loop_pow, the count of pow's loop. */
+static bool of_a_guard_value(const mt_trace *t, const mt_snapshot *s)
 {
     for (mt_ref r = 1; r < t->nins; r++)
         if (t->ins[r].op == MT_IR_GUARD_VALUE && &t->snaps[t->ins[r].snap] == s)
@@ -258,7 +259,7 @@ static bool on_return(const mt_trace *t, const mt_snapshot *s)
 
 Test(deopt, guard_on_a_promoted_return_address)
 {
-    check_deopt(start(loop_calling_f, 4), false, on_return);
+    check_deopt(start(loop_calling_f, 4), false, of_a_guard_value);
 }
 
 /* Optimized, f's frame never exists while the loop runs: the allocation
@@ -399,4 +400,41 @@ Test(deopt, a_loop_that_invalidates_itself_leaves_right_after_the_write)
     while (g->value == 0);
     expect_same_state(&s, &reference);
     cr_expect_eq(s.greens[1], 14);
+}
+
+/* ---- unroll-safe loops ------------------------------------------------------ */
+
+/* s += 3 ** i: the trace unrolls pow for the i it saw; the next trip's i
+ * fails the guard on the count, after the operands were loaded. */
+static const char loop_pow[] =
+    "func main\n"
+    "    push 1\n"
+    "    store i\n"
+    "loop:\n"             /* main pc 2 */
+    "    load s\n"
+    "    push 3\n"
+    "    load i\n"
+    "    pow\n"
+    "    add\n"
+    "    store s\n"
+    "    load i\n"
+    "    push 1\n"
+    "    add\n"
+    "    dup\n"
+    "    store i\n"
+    "    push 6\n"
+    "    lt\n"
+    "    jumpif loop\n"
+    "    push 0\n"
+    "    ret\n"
+    "end\n";
+
+Test(deopt, guard_on_the_count_of_an_unrolled_loop)
+{
+    check_deopt(start(loop_pow, 2), false, of_a_guard_value);
+}
+
+Test(deopt, guard_on_the_count_of_an_unrolled_loop_optimized)
+{
+    check_deopt(start(loop_pow, 2), true, of_a_guard_value);
 }

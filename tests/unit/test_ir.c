@@ -53,6 +53,21 @@ Test(ir, printed_trace_parses_back_to_the_same_text)
     free(text);
 }
 
+/* A call that may run interpreted code may do anything: the name alone
+ * stands for every effect. */
+Test(ir, reenters_implies_every_effect)
+{
+    mt_trace t;
+    char err[200];
+    mt_ir_register_call("fake_getc", (void *)fake_getc);
+    cr_assert(mt_ir_parse(&t, "%1 = input.int 0\n%2 = call.int fake_getc(%1) effects=reenters\njump(%2)\n",
+                          err, sizeof err), "%s", err);
+    cr_expect_eq(t.calls[0].effects, MT_EFFECT_REENTERS);
+    char *text = print_trace(&t);
+    cr_expect(strstr(text, "effects=reads,writes,io,raises,reenters"), "%s", text);
+    free(text);
+}
+
 Test(ir, labels_are_renumbered_in_order)
 {
     mt_trace t;

@@ -134,3 +134,87 @@ Test(tiny, counting_loop_optimized_keeps_n_in_a_register)
     cr_expect_eq(greens[1], 8, "%s", text); /* after the jumpif */
     free(text);
 }
+
+/* s += i ** e for i < 100, recorded at the loop header with the JIT's
+ * usual path. */
+static mt_jittrace *power_loop(int e)
+{
+    static tiny_program prog;
+    static char source[512];
+    char err[200];
+    snprintf(source, sizeof source,
+             "func main\n"
+             "  push 0\n"
+             "  store i\n"
+             "loop:\n"
+             "  load s\n"
+             "  load i\n"
+             "  push %d\n"
+             "  pow\n"
+             "  add\n"
+             "  store s\n"
+             "  load i\n"
+             "  push 1\n"
+             "  add\n"
+             "  dup\n"
+             "  store i\n"
+             "  push 100\n"
+             "  lt\n"
+             "  jumpif loop\n"
+             "  push 0\n"
+             "  ret\n"
+             "end\n",
+             e);
+    cr_assert(tiny_load(source, &prog, err, sizeof err), "%s", err);
+    tiny_frame *frame = mt_alloc(TINY_SLOT(prog.main->nslots));
+    int64_t greens[2] = {(int64_t)(intptr_t)prog.main, 2}, reds[1] = {(int64_t)(intptr_t)frame};
+    mt_jittrace *loop = mt_jit_record_loop(&tiny_jit, greens, reds);
+    cr_assert(loop);
+    return loop;
+}
+
+/* pow's loop is unroll-safe: a small exponent is unrolled into the trace
+ * (here a constant, so nothing is left to check), a large one is a call. */
+Test(tiny, pow_unrolls_a_small_exponent_and_calls_for_a_large_one)
+{
+    const mt_trace *t = &power_loop(3)->ir;
+    char *text = print_trace(t);
+    cr_expect_eq(count_loop_ops(t, MT_IR_MUL), 2, "%s", text);
+    cr_expect_eq(count_loop_ops(t, MT_IR_CALL) + count_loop_ops(t, MT_IR_GUARD_VALUE), 0, "%s", text);
+    free(text);
+    t = &power_loop(20)->ir;
+    text = print_trace(t);
+    cr_expect_eq(count_loop_ops(t, MT_IR_MUL), 0, "%s", text);
+    cr_expect_eq(count_loop_ops(t, MT_IR_CALL), 1, "%s", text);
+    free(text);
+}
+
+/* Resume mode takes an unroll-safe loop's way from the trace's decision
+ * while the replay lasts: a trace that called (decision -1) is finished
+ * with the call's recorded result, whatever the count; past the replay
+ * list the count decides. */
+Test(tiny, resume_mode_follows_the_unroll_decision_of_the_trace)
+{
+    static tiny_program prog;
+    char err[200];
+    cr_assert(tiny_load("func main\n  push 2\n  push 5\n  pow\n  ret\nend\n", &prog, err, sizeof err),
+              "%s", err);
+    tiny_frame *frame = mt_alloc(TINY_SLOT(prog.main->nslots));
+    frame->slots[0] = 2; /* x */
+    frame->slots[1] = 5; /* n: small enough to unroll */
+    int64_t greens[2] = {(int64_t)(intptr_t)prog.main, 2}, reds[1] = {(int64_t)(intptr_t)frame};
+    /* steps: load x, load n, the decision, the constant 1, the call's
+     * result */
+    const int64_t called[] = {2, 5, -1, 1, 42};
+    mt_replay = (mt_replay_cursor){called, 5, 0};
+    tiny_resume(greens, reds);
+    cr_expect_eq(frame->slots[0], 42, "resume did not take the call the trace made");
+    cr_expect_eq(mt_replay.next, 6); /* and the store after it */
+    cr_expect_eq(greens[1], 3);
+    /* nothing replayed: the count decides (2^5 by multiplying) */
+    frame->slots[0] = 2;
+    greens[1] = 2;
+    mt_replay = (mt_replay_cursor){called, 0, 0};
+    tiny_resume(greens, reds);
+    cr_expect_eq(frame->slots[0], 32);
+}
