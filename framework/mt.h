@@ -282,14 +282,18 @@ enum { MT_QUASI_MAX_CHANGES = 16 };
 void mt_quasi_write(mt_quasi *q, int64_t value);
 void mt_quasi_write_ptr(mt_quasi *q, void *value);
 
-/* Arguments of residual calls are evaluated once each, left to right,
- * into a1_, a2_ (each may be a replay step). */
-#define MT__NARGS(...) MT__NARGS_(__VA_ARGS__, 2, 1)
-#define MT__NARGS_(a, b, n, ...) n
+/* Arguments of residual calls (at most 6) are evaluated once each, left
+ * to right, into a1_, a2_, ... (each may be a replay step). */
+#define MT__NARGS(...) MT__NARGS_(__VA_ARGS__, 6, 5, 4, 3, 2, 1)
+#define MT__NARGS_(a, b, c, d, e, f, n, ...) n
 #define MT__CAT(a, b) MT__CAT_(a, b)
 #define MT__CAT_(a, b) a##b
 #define MT__LET1(a) __typeof__(a) a1_ = (a)
-#define MT__LET2(a, b) __typeof__(a) a1_ = (a); __typeof__(b) a2_ = (b)
+#define MT__LET2(a, b) MT__LET1(a); __typeof__(b) a2_ = (b)
+#define MT__LET3(a, b, c) MT__LET2(a, b); __typeof__(c) a3_ = (c)
+#define MT__LET4(a, b, c, d) MT__LET3(a, b, c); __typeof__(d) a4_ = (d)
+#define MT__LET5(a, b, c, d, e) MT__LET4(a, b, c, d); __typeof__(e) a5_ = (e)
+#define MT__LET6(a, b, c, d, e, f) MT__LET5(a, b, c, d, e); __typeof__(f) a6_ = (f)
 #define MT__LET(...) MT__CAT(MT__LET, MT__NARGS(__VA_ARGS__))(__VA_ARGS__)
 
 /* The count an unroll-safe loop runs for: n, or -1 outside 0..max. */
@@ -440,6 +444,40 @@ static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
 #define MT_NEW(size) mt__new((int64_t)(size))
 #define MT_MUL(a, b) ({ mt_int a_ = (a), b_ = (b); \
     mt__binop(MT_IR_MUL, (int64_t)((uint64_t)a_.v * (uint64_t)b_.v), a_, b_); })
+#define MT__BINOP(op, a, b) ({ mt_int a_ = (a), b_ = (b); int64_t v_; \
+    (void)mt_ir_eval(op, a_.v, b_.v, &v_); mt__binop(op, v_, a_, b_); })
+#define MT_AND(a, b) MT__BINOP(MT_IR_AND, a, b)
+#define MT_OR(a, b) MT__BINOP(MT_IR_OR, a, b)
+#define MT_XOR(a, b) MT__BINOP(MT_IR_XOR, a, b)
+#define MT_SHL(a, b) MT__BINOP(MT_IR_SHL, a, b)
+#define MT_SHR(a, b) MT__BINOP(MT_IR_SHR, a, b)
+#define MT_SAR(a, b) MT__BINOP(MT_IR_SAR, a, b)
+#define MT_ULT(a, b) MT__BINOP(MT_IR_ULT, a, b)
+#define MT_NEG(a) ({ mt_int n_ = (a); mt__binop(MT_IR_NEG, (int64_t)(0 - (uint64_t)n_.v), n_, \
+    (mt_int){0, 0}); })
+/* Overflow-checked arithmetic: a guard that the result fits, recorded
+ * only when it did; when it did not, a placeholder step, and the handler
+ * takes its other way (which must be right for every value). */
+mt_ref mt_record_checked(mt_irop op, mt_ref a, mt_ref b);
+static inline bool mt__checked(mt_irop op, mt_int a, mt_int b, mt_int *out)
+{
+    int64_t v;
+    bool fits = mt_ir_eval(op, a.v, b.v, &v);
+    mt_ref ref;
+    int64_t w;
+    if (mt_record_replay(&w, &ref)) {
+        *out = mt__int(v, ref);
+        return fits;
+    }
+    *out = mt__int(v, fits ? mt_record_checked(op, a.ref, b.ref) : mt_record_const(MT_TYPE_INT, 0));
+    return fits;
+}
+#define MT_ADD_OV(a, b, out) ({ mt_int a_ = (a), b_ = (b); mt__checked(MT_IR_ADD_OV, a_, b_, (out)); })
+#define MT_SUB_OV(a, b, out) ({ mt_int a_ = (a), b_ = (b); mt__checked(MT_IR_SUB_OV, a_, b_, (out)); })
+#define MT_MUL_OV(a, b, out) ({ mt_int a_ = (a), b_ = (b); mt__checked(MT_IR_MUL_OV, a_, b_, (out)); })
+/* The same word seen as the other kind of red value: no step. */
+#define MT_PTR_AS_INT(p) ({ mt_ptr pa_ = (p); (mt_int){(int64_t)(intptr_t)pa_.v, pa_.ref}; })
+#define MT_INT_AS_PTR(i) ({ mt_int ia_ = (i); (mt_ptr){(void *)(intptr_t)ia_.v, ia_.ref}; })
 #define MT_LT(a, b) ({ mt_int a_ = (a), b_ = (b); mt__binop(MT_IR_LT, a_.v < b_.v, a_, b_); })
 #define MT_LE(a, b) ({ mt_int a_ = (a), b_ = (b); mt__binop(MT_IR_LE, a_.v <= b_.v, a_, b_); })
 #define MT_EQ(a, b) ({ mt_int a_ = (a), b_ = (b); mt__binop(MT_IR_EQ, a_.v == b_.v, a_, b_); })
@@ -505,10 +543,21 @@ static inline void *mt__val_ptr(mt_ptr x) { return x.v; }
 #define MT__VAL(x) _Generic((x), mt_int: mt__val_int, mt_ptr: mt__val_ptr)(x)
 #define MT__REFS1 mt_ref r_[] = {MT__REF(a1_)}
 #define MT__REFS2 mt_ref r_[] = {MT__REF(a1_), MT__REF(a2_)}
+#define MT__REFS3 mt_ref r_[] = {MT__REF(a1_), MT__REF(a2_), MT__REF(a3_)}
+#define MT__REFS4 mt_ref r_[] = {MT__REF(a1_), MT__REF(a2_), MT__REF(a3_), MT__REF(a4_)}
+#define MT__REFS5 mt_ref r_[] = {MT__REF(a1_), MT__REF(a2_), MT__REF(a3_), MT__REF(a4_), MT__REF(a5_)}
+#define MT__REFS6 mt_ref r_[] = {MT__REF(a1_), MT__REF(a2_), MT__REF(a3_), MT__REF(a4_), MT__REF(a5_), \
+                                 MT__REF(a6_)}
 #define MT__VALS1 MT__VAL(a1_)
-#define MT__VALS2 MT__VAL(a1_), MT__VAL(a2_)
+#define MT__VALS2 MT__VALS1, MT__VAL(a2_)
+#define MT__VALS3 MT__VALS2, MT__VAL(a3_)
+#define MT__VALS4 MT__VALS3, MT__VAL(a4_)
+#define MT__VALS5 MT__VALS4, MT__VAL(a5_)
+#define MT__VALS6 MT__VALS5, MT__VAL(a6_)
 #define MT_CALL_VOID(fn, effects, ...) ((void)MT__CALL(fn, effects, VOID, __VA_ARGS__))
 #define MT_CALL_INT(fn, effects, ...) MT__CALL(fn, effects, INT, __VA_ARGS__)
+#define MT_CALL_PTR(fn, effects, ...) ({ mt_int cp_ = MT__CALL(fn, effects, PTR, __VA_ARGS__); \
+    (mt_ptr){(void *)(intptr_t)cp_.v, cp_.ref}; })
 #define MT__CALL(fn, effects, type, ...) ({ \
     _Static_assert(!((effects) & MT_EFFECT_ELIDABLE) || \
                    !((effects) & (MT_EFFECT_WRITES_HEAP | MT_EFFECT_IO)), \
@@ -520,6 +569,7 @@ static inline void *mt__val_ptr(mt_ptr x) { return x.v; }
         c_.ref = mt_record_call((void *)fn, #fn, (effects), MT_TYPE_##type, r_, sizeof r_ / sizeof r_[0]); \
     } c_; })
 #define MT__RESULT_INT(call) (call)
+#define MT__RESULT_PTR(call) ((int64_t)(intptr_t)(call))
 #define MT__RESULT_VOID(call) ((call), 0)
 
 #define MT__RREF(kind, name) (name).ref,
@@ -597,6 +647,21 @@ static inline bool mt__replayed(int64_t *value)
     int64_t w_; if (!mt__replayed(&w_)) { *(void **)((char *)p_ + (offset)) = x_; } })
 #define MT_NEW(size) ((mt_ptr)(intptr_t)MT__EFFECT((intptr_t)mt_alloc((size_t)(size))))
 #define MT_MUL(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)((uint64_t)a_ * (uint64_t)b_)); })
+#define MT__EVAL(op, a, b) ({ mt_int a_ = (a), b_ = (b), v_; (void)mt_ir_eval(op, a_, b_, &v_); MT__STEP(v_); })
+#define MT_AND(a, b) MT__EVAL(MT_IR_AND, a, b)
+#define MT_OR(a, b) MT__EVAL(MT_IR_OR, a, b)
+#define MT_XOR(a, b) MT__EVAL(MT_IR_XOR, a, b)
+#define MT_SHL(a, b) MT__EVAL(MT_IR_SHL, a, b)
+#define MT_SHR(a, b) MT__EVAL(MT_IR_SHR, a, b)
+#define MT_SAR(a, b) MT__EVAL(MT_IR_SAR, a, b)
+#define MT_ULT(a, b) MT__EVAL(MT_IR_ULT, a, b)
+#define MT_NEG(a) MT__EVAL(MT_IR_NEG, a, 0)
+#define MT__CHECKED(op, a, b, out) ({ mt_int a_ = (a), b_ = (b); mt__step(); mt_ir_eval(op, a_, b_, (out)); })
+#define MT_ADD_OV(a, b, out) MT__CHECKED(MT_IR_ADD_OV, a, b, out)
+#define MT_SUB_OV(a, b, out) MT__CHECKED(MT_IR_SUB_OV, a, b, out)
+#define MT_MUL_OV(a, b, out) MT__CHECKED(MT_IR_MUL_OV, a, b, out)
+#define MT_PTR_AS_INT(p) ((mt_int)(intptr_t)(p))
+#define MT_INT_AS_PTR(i) ((mt_ptr)(intptr_t)(i))
 #define MT_LT(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)(a_ < b_)); })
 #define MT_LE(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)(a_ <= b_)); })
 #define MT_EQ(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)(a_ == b_)); })
@@ -611,11 +676,17 @@ static inline bool mt__replayed(int64_t *value)
 #define MT_PROMOTE_INT(a) ({ mt_int a_ = (a); mt__step(); MT__STEP(a_); })
 #define MT_PROMOTE_PTR(a) ({ mt_ptr a_ = (a); mt__step(); MT__STEP(a_); })
 #define MT__VALS1 a1_
-#define MT__VALS2 a1_, a2_
+#define MT__VALS2 MT__VALS1, a2_
+#define MT__VALS3 MT__VALS2, a3_
+#define MT__VALS4 MT__VALS3, a4_
+#define MT__VALS5 MT__VALS4, a5_
+#define MT__VALS6 MT__VALS5, a6_
 #define MT_CALL_VOID(fn, effects, ...) ({ (void)(effects); MT__LET(__VA_ARGS__); int64_t w_; \
     if (!mt__replayed(&w_)) { fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__))); } })
 #define MT_CALL_INT(fn, effects, ...) ({ (void)(effects); MT__LET(__VA_ARGS__); \
     (mt_int)MT__EFFECT(fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__)))); })
+#define MT_CALL_PTR(fn, effects, ...) ({ (void)(effects); MT__LET(__VA_ARGS__); \
+    (mt_ptr)(intptr_t)MT__EFFECT((intptr_t)fn(MT__CAT(MT__VALS, MT__NARGS(__VA_ARGS__)))); })
 #define MT_LOAD_FRAME_INT MT_LOAD_INT
 #define MT_LOAD_FRAME_PTR MT_LOAD_PTR
 #define MT_STORE_FRAME_INT MT_STORE_INT
@@ -675,6 +746,25 @@ void mt_resume_function_return(const mt_jitdriver *driver, int64_t *greens, int6
 #define MT_NEW(size) ((mt_ptr)mt_alloc((size_t)(size)))
 
 #define MT_MUL(a, b) ((mt_int)((uint64_t)(a) * (uint64_t)(b)))
+/* Bitwise operations and shifts (counts mod 64; SHR logical, SAR
+ * arithmetic), negation, unsigned less-than giving 0 or 1. */
+#define MT_AND(a, b) ((mt_int)((a) & (b)))
+#define MT_OR(a, b) ((mt_int)((a) | (b)))
+#define MT_XOR(a, b) ((mt_int)((a) ^ (b)))
+#define MT_SHL(a, b) ((mt_int)((uint64_t)(a) << ((b) & 63)))
+#define MT_SHR(a, b) ((mt_int)((uint64_t)(a) >> ((b) & 63)))
+#define MT_SAR(a, b) ((mt_int)((int64_t)(a) >> ((b) & 63)))
+#define MT_ULT(a, b) ((mt_int)((uint64_t)(a) < (uint64_t)(b)))
+#define MT_NEG(a) ((mt_int)(0 - (uint64_t)(a)))
+/* Overflow-checked arithmetic: true, with the result in *out, if it
+ * fits in 64 bits; false otherwise (then the handler takes another way,
+ * which must give the right result for any value). */
+#define MT_ADD_OV(a, b, out) (!__builtin_add_overflow((mt_int)(a), (mt_int)(b), (mt_int *)(out)))
+#define MT_SUB_OV(a, b, out) (!__builtin_sub_overflow((mt_int)(a), (mt_int)(b), (mt_int *)(out)))
+#define MT_MUL_OV(a, b, out) (!__builtin_mul_overflow((mt_int)(a), (mt_int)(b), (mt_int *)(out)))
+/* The same word seen as the other kind of red value. */
+#define MT_PTR_AS_INT(p) ((mt_int)(intptr_t)(p))
+#define MT_INT_AS_PTR(i) ((mt_ptr)(intptr_t)(i))
 /* Comparisons giving a red 0 or 1 (signed). */
 #define MT_LT(a, b) ((mt_int)((a) < (b)))
 #define MT_LE(a, b) ((mt_int)((a) <= (b)))
@@ -707,6 +797,7 @@ void mt_resume_function_return(const mt_jitdriver *driver, int64_t *greens, int6
 /* Calls the tracer does not look inside; interp mode ignores `effects`. */
 #define MT_CALL_VOID(fn, effects, ...) ((void)(effects), fn(__VA_ARGS__))
 #define MT_CALL_INT(fn, effects, ...) ((void)(effects), (mt_int)fn(__VA_ARGS__))
+#define MT_CALL_PTR(fn, effects, ...) ((void)(effects), (mt_ptr)fn(__VA_ARGS__))
 
 /* The top of the dispatch loop: nothing to do in interp mode. */
 #define MT_MERGE_POINT(driver, GREENS, REDS) ((void)0)

@@ -305,6 +305,14 @@ mt_ref mt_record_const(mt_irtype type, int64_t value)
 
 mt_ref mt_record_operand(mt_irtype type, int64_t value) { return mt_ir_const(J.trace, type, value); }
 
+mt_ref mt_record_checked(mt_irop op, mt_ref a, mt_ref b)
+{
+    check_not_called();
+    mt_ref ref = emit_guard(op, a, b); /* its snapshot: the state before it */
+    replay_push(ref);
+    return ref;
+}
+
 void mt_record_guard(mt_irop op, mt_ref a, mt_ref b)
 {
     mt_ref ref;
