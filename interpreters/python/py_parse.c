@@ -38,7 +38,7 @@ __attribute__((noreturn)) static void fail_at(py_parser *p, py_error_kind kind, 
 {
     py_syntax_error err;
     py_syntax_error_at(&err, kind, msg, p->filename, p->source, p->size, lineno, col, end_lineno,
-                       end_col);
+                       end_col, false);
     fail_with(p, &err);
 }
 
@@ -65,7 +65,7 @@ __attribute__((noreturn)) void py_fail_generic(py_parser *p)
 __attribute__((noreturn)) void py_fail_here(py_parser *p, py_error_kind kind, const char *msg)
 {
     const py_token *t = &p->tokens[p->furthest];
-    int col = t->col >= 0 ? t->col + 1 : indentation_col(p, t);
+    int col = t->col >= 0 ? t->col + 1 : t->type == PY_TOK_ENDMARKER ? 0 : indentation_col(p, t);
     fail_at(p, kind, msg, t->lineno, col, t->end_lineno, 0);
 }
 

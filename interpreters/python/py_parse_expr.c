@@ -140,7 +140,7 @@ void py_check_named_assignment(py_parser *p, py_node *e, const py_token *start)
                    e->col_offset == start->col;
     if (!is_name && (!py_is_bitwise_or_level(e) || starts_with_display(e, start)))
         return;
-    size_t saved = p->pos;
+    size_t saved = p->pos, furthest = p->furthest;
     py_advance(p);
     py_node *value = py_try(p, bitwise_or_without_invalid);
     if (value && !py_at_op(p, PY_OP_EQUAL) && !py_at_op(p, PY_OP_COLONEQUAL)) {
@@ -152,14 +152,12 @@ void py_check_named_assignment(py_parser *p, py_node *e, const py_token *start)
                                      py_expr_name(e)));
     }
     p->pos = saved;
+    p->furthest = furthest;
 }
 
-/* invalid_expression and invalid_legacy_expression: an expression directly
- * followed by another one. */
-static void check_juxtaposed(py_parser *p, py_node *a, const py_token *start)
+/* The lookahead of check_juxtaposed. */
+static void look_for_juxtaposed(py_parser *p, py_node *a, const py_token *start)
 {
-    if (p->no_invalid || !starts_expression(py_cur(p)))
-        return;
     bool legacy = a->kind == PY_AST_Name && start->type == PY_TOK_NAME &&
                   (!strcmp(a->v.Name.id, "print") || !strcmp(a->v.Name.id, "exec"));
     size_t saved = p->pos;
@@ -183,6 +181,18 @@ static void check_juxtaposed(py_parser *p, py_node *a, const py_token *start)
         py_fail_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
                       "invalid syntax. Perhaps you forgot a comma?");
     p->pos = saved;
+}
+
+/* invalid_expression and invalid_legacy_expression: an expression directly
+ * followed by another one.  Like all the invalid_* lookaheads, it leaves the
+ * furthest token where the plain rules left it (CPython's first pass). */
+static void check_juxtaposed(py_parser *p, py_node *a, const py_token *start)
+{
+    if (p->no_invalid || !starts_expression(py_cur(p)))
+        return;
+    size_t furthest = p->furthest;
+    look_for_juxtaposed(p, a, start);
+    p->furthest = furthest;
 }
 
 /* ---- expression levels -------------------------------------------------------- */
@@ -225,7 +235,9 @@ py_node *py_expression(py_parser *p)
     return e;
 }
 
-py_node *py_named_expression(py_parser *p)
+/* assignment_expression | expression, without the invalid_* checks of
+ * named_expression (call arguments, where `=` means a keyword). */
+static py_node *walrus_or_expression(py_parser *p)
 {
     const py_token *start = py_cur(p);
     if (py_at_name(p) && py_peek(p, 1)->type == PY_TOK_OP && py_peek(p, 1)->code == PY_OP_COLONEQUAL) {
@@ -237,6 +249,14 @@ py_node *py_named_expression(py_parser *p)
         n->v.NamedExpr.value = value;
         return n;
     }
+    return py_expression(p);
+}
+
+py_node *py_named_expression(py_parser *p)
+{
+    const py_token *start = py_cur(p);
+    if (py_at_name(p) && py_peek(p, 1)->type == PY_TOK_OP && py_peek(p, 1)->code == PY_OP_COLONEQUAL)
+        return walrus_or_expression(p);
     py_node *e = py_expression(p);
     if (py_at_op(p, PY_OP_COLONEQUAL) && !p->no_invalid)
         py_fail_node(p, e, py_error_format("cannot use assignment expressions with %s",
@@ -667,7 +687,12 @@ static void dict_item(py_parser *p, py_seq **keys, py_seq **values)
         return;
     }
     py_node *key = py_expression(p);
-    py_expect_op(p, PY_OP_COLON);
+    if (!py_at_op(p, PY_OP_COLON) && *keys && !p->no_invalid)
+        py_fail_range(p, key->end_lineno, key->end_col_offset - 1, key->end_lineno, -2,
+                      "':' expected after dictionary key");
+    const py_token *colon = py_expect_op(p, PY_OP_COLON);
+    if ((py_at_op(p, PY_OP_RBRACE) || py_at_op(p, PY_OP_COMMA)) && !p->no_invalid)
+        py_fail_token(p, colon, "expression expected after dictionary key and ':'");
     *keys = py_seq_append(*keys, key);
     *values = py_seq_append(*values, py_expression(p));
 }
@@ -697,7 +722,10 @@ static py_node *brace_atom(py_parser *p)
         return dict_rest(p, start, keys, values);
     }
     py_node *first = py_star_named_expression(p);
-    if (py_accept_op(p, PY_OP_COLON)) {
+    if (py_at_op(p, PY_OP_COLON)) {
+        const py_token *colon = py_advance(p);
+        if ((py_at_op(p, PY_OP_RBRACE) || py_at_op(p, PY_OP_COMMA)) && !p->no_invalid)
+            py_fail_token(p, colon, "expression expected after dictionary key and ':'");
         py_node *value = py_expression(p);
         if (at_for(p)) {
             py_seq *generators = py_comprehension_clauses(p);
@@ -851,10 +879,10 @@ static void call_argument(py_parser *p, call_args *a, const py_token *open, bool
     const py_token *start = py_cur(p);
     if (py_at_name(p) && py_peek(p, 1)->type == PY_TOK_OP && py_peek(p, 1)->code == PY_OP_EQUAL) {
         const char *name = py_token_text(py_advance(p));
-        py_advance(p);
+        const py_token *equal = py_advance(p);
         py_node *value = py_expression(p);
         if (at_for(p) && !p->no_invalid)
-            py_fail_range(p, start->lineno, start->col, value->end_lineno, value->end_col_offset,
+            py_fail_range(p, start->lineno, start->col, equal->end_lineno, equal->end_col,
                           "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         a->keywords = py_seq_append(a->keywords, keyword_node(p, start, name, value));
         a->seen_keyword = true;
@@ -872,7 +900,7 @@ static void call_argument(py_parser *p, call_args *a, const py_token *open, bool
         a->args = py_seq_append(a->args, starred(p, py_expression));
         return;
     }
-    py_node *e = py_named_expression(p);
+    py_node *e = walrus_or_expression(p);
     if (at_for(p)) {
         py_seq *clauses = py_comprehension_clauses(p);
         if (!first || !py_at_op(p, PY_OP_RPAR))

@@ -69,12 +69,8 @@ static py_node *number_literal(py_parser *p)
 static py_node *literal_expression(py_parser *p)
 {
     const py_token *t = py_cur(p);
-    if (t->type == PY_TOK_STRING) {
-        py_node *s = py_strings(p);
-        if (s->kind == PY_AST_JoinedStr)
-            py_fail_node(p, s, "patterns may only match literals and attribute lookups");
-        return s;
-    }
+    if (t->type == PY_TOK_STRING)
+        return py_strings(p); /* f-strings too: the compiler rejects them */
     if (t->type == PY_TOK_NAME &&
         (t->code == PY_KW_NONE_ || t->code == PY_KW_TRUE || t->code == PY_KW_FALSE))
         return py_primary(p);

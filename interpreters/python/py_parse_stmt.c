@@ -193,9 +193,11 @@ static py_node *except_handler(py_parser *p, bool *star, bool first)
     const char *name = NULL;
     if (!py_at_op(p, PY_OP_COLON) && !at_type(p, PY_TOK_NEWLINE)) {
         type = py_expression(p);
-        if (py_at_op(p, PY_OP_COMMA))
-            py_fail_from(p, type->lineno, type->col_offset,
-                         "multiple exception types must be parenthesized");
+        if (py_accept_op(p, PY_OP_COMMA)) {
+            py_node *rest = py_star_expressions(p);
+            py_fail_range(p, type->lineno, type->col_offset, rest->end_lineno, rest->end_col_offset,
+                          "multiple exception types must be parenthesized");
+        }
         if (py_accept_kw(p, PY_KW_AS))
             name = py_expect_name(p);
     }
@@ -360,8 +362,6 @@ static py_node *alias_node(py_parser *p, const py_token *start, const char *name
 static py_node *import_name(py_parser *p, const py_token *start)
 {
     py_seq *names = NULL;
-    if (at_type(p, PY_TOK_NEWLINE))
-        py_fail_from(p, py_cur(p)->lineno, py_cur(p)->col, "Expected one or more names after 'import'");
     do {
         const py_token *t = py_cur(p);
         names = py_seq_append(names, alias_node(p, t, dotted_name(p)));
@@ -474,9 +474,14 @@ static int augmented_operator(const py_token *t)
 
 static py_node *annotated_assignment(py_parser *p, py_node *target, const py_token *start)
 {
-    if (target->kind == PY_AST_Tuple || target->kind == PY_AST_List)
-        py_fail_node(p, target, py_error_format("only single target (not %s) can be annotated",
-                                                py_expr_name(target)));
+    if (target->kind == PY_AST_Tuple || target->kind == PY_AST_List) {
+        /* an unparenthesized tuple is reported at its first element */
+        bool bare = target->kind == PY_AST_Tuple &&
+                    !(start->type == PY_TOK_OP && start->code == PY_OP_LPAR);
+        py_fail_node(p, bare ? target->v.Tuple.elts->items[0] : target,
+                     py_error_format("only single target (not %s) can be annotated",
+                                     py_expr_name(target)));
+    }
     if (target->kind != PY_AST_Name && target->kind != PY_AST_Attribute &&
         target->kind != PY_AST_Subscript)
         py_fail_node(p, target, "illegal target for annotation");

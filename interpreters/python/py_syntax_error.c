@@ -64,7 +64,7 @@ static int char_column(const char *line, size_t line_len, int bytes)
 
 void py_syntax_error_at(py_syntax_error *err, py_error_kind kind, const char *message,
                         const char *filename, const char *source, size_t size, int lineno,
-                        int col, int end_lineno, int end_col)
+                        int col, int end_lineno, int end_col, bool char_columns)
 {
     memset(err, 0, sizeof *err);
     err->kind = kind;
@@ -87,6 +87,11 @@ void py_syntax_error_at(py_syntax_error *err, py_error_kind kind, const char *me
     memcpy(text, start, text_len);
     text[text_len] = '\0';
     err->text = text;
+    if (!char_columns) {
+        err->offset = col;
+        err->end_offset = end_col;
+        return;
+    }
     err->offset = char_column(start, len, col);
     if (end_col > 0 && end_lineno == lineno)
         err->end_offset = char_column(start, len, end_col);

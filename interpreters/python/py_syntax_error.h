@@ -7,6 +7,8 @@
 #ifndef PY_SYNTAX_ERROR_H
 #define PY_SYNTAX_ERROR_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 typedef enum { PY_SYNTAX_ERROR, PY_INDENTATION_ERROR, PY_TAB_ERROR } py_error_kind;
@@ -27,10 +29,11 @@ const char *py_error_kind_name(py_error_kind kind);
 
 /* Fill `err` from byte positions in `source`: `col` and `end_col` are
  * 1-based byte columns on lines `lineno` and `end_lineno` (0: none); the text
- * and the character columns come from the source line. */
+ * comes from the source line.  CPython reports its tokenizer's errors in
+ * characters (`char_columns`) but its parser's errors in a script in bytes. */
 void py_syntax_error_at(py_syntax_error *err, py_error_kind kind, const char *message,
                         const char *filename, const char *source, size_t size, int lineno,
-                        int col, int end_lineno, int end_col);
+                        int col, int end_lineno, int end_col, bool char_columns);
 
 /* The message, formatted; collected memory. */
 const char *py_error_format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

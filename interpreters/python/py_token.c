@@ -191,7 +191,8 @@ static void emit(tokenizer *t, py_token_type type, int code)
     push_token(t, type, code, t->start, t->lineno, t->line_start);
 }
 
-/* An indentation token has no columns, as in CPython (col_offset -1). */
+/* Indentation tokens and the end marker have no columns, as in CPython
+ * (col_offset -1). */
 static void emit_indentation(tokenizer *t, py_token_type type)
 {
     emit(t, type, 0);
@@ -199,15 +200,23 @@ static void emit_indentation(tokenizer *t, py_token_type type)
     tok->col = tok->end_col = -1;
 }
 
-/* Stop with an error at 1-based byte columns of the current line. */
-static void fail_at(tokenizer *t, py_error_kind kind, const char *message, int col, int end_col)
+/* Stop with an error at 1-based byte columns of the current line; CPython
+ * reports the tokenizer's own errors in characters, the ones its parser
+ * reports for the tokenizer (indentation, backslash) in bytes. */
+static void fail_columns(tokenizer *t, py_error_kind kind, const char *message, int col,
+                         int end_col, bool char_columns)
 {
     py_token_list *out = t->out;
     py_syntax_error_at(&out->error, kind, message, t->filename, t->src, t->size, t->lineno, col,
-                       t->lineno, end_col);
+                       t->lineno, end_col, char_columns);
     out->failed = true;
     t->start = t->pos;
     emit(t, PY_TOK_ERROR, 0);
+}
+
+static void fail_at(tokenizer *t, py_error_kind kind, const char *message, int col, int end_col)
+{
+    fail_columns(t, kind, message, col, end_col, true);
 }
 
 /* CPython's syntaxerror(): the caret is on the character before the cursor. */
@@ -217,11 +226,19 @@ static void fail(tokenizer *t, const char *message)
     fail_at(t, PY_SYNTAX_ERROR, message, col, col);
 }
 
+/* E_LINECONT, reported by CPython's parser: in bytes. */
+static void fail_continuation(tokenizer *t)
+{
+    int col = (int)(t->pos - t->line_start);
+    fail_columns(t, PY_SYNTAX_ERROR, "unexpected character after line continuation character", col,
+                 0, false);
+}
+
 /* An error whose text is the whole line and whose caret CPython puts at
  * column 1 (TabError, too deep): the printer hides it behind indentation. */
 static void fail_line(tokenizer *t, py_error_kind kind, const char *message)
 {
-    fail_at(t, kind, message, 1, 0);
+    fail_columns(t, kind, message, 1, 0, false);
 }
 
 /* EOF inside brackets or after a backslash: reported unless the parser finds
@@ -236,11 +253,11 @@ static void fail_at_eof(tokenizer *t)
         const char *message = py_error_format("'%c' was never closed", t->brackets[top]);
         py_syntax_error_at(&out->error, PY_SYNTAX_ERROR, message, t->filename, t->src, t->size,
                            t->bracket_lines[top], t->bracket_cols[top] + 1,
-                           t->bracket_lines[top], 0);
+                           t->bracket_lines[top], 0, false);
     } else {
         int col = (int)(t->pos - t->line_start);
         py_syntax_error_at(&out->error, PY_SYNTAX_ERROR, "unexpected EOF while parsing",
-                           t->filename, t->src, t->size, t->lineno, col, t->lineno, 0);
+                           t->filename, t->src, t->size, t->lineno, col, t->lineno, 0, false);
     }
     out->failed = true;
     t->start = t->pos;
@@ -269,7 +286,7 @@ static bool read_indentation(tokenizer *t, bool *blank_line)
             continuation_col = continuation_col ? continuation_col : col;
             c = next_char(t);
             if (c != '\n') {
-                fail(t, "unexpected character after line continuation character");
+                fail_continuation(t);
                 return false;
             }
             if (peek_char(t) == EOF_CHAR) {
@@ -313,8 +330,8 @@ static bool read_indentation(tokenizer *t, bool *blank_line)
             const char *nl = memchr(t->src + t->line_start, '\n', t->size - t->line_start);
             int line_len = nl ? (int)(nl - (t->src + t->line_start)) + 1
                               : (int)(t->size - t->line_start);
-            fail_at(t, PY_INDENTATION_ERROR, "unindent does not match any outer indentation level",
-                    line_len, line_len);
+            fail_columns(t, PY_INDENTATION_ERROR,
+                         "unindent does not match any outer indentation level", line_len, 0, false);
             return false;
         }
         if (alt_col != t->alt_indents[t->indent]) {
@@ -729,7 +746,7 @@ static void end_of_file(tokenizer *t)
         t->indent--;
         emit_indentation(t, PY_TOK_DEDENT);
     }
-    emit(t, PY_TOK_ENDMARKER, 0);
+    emit_indentation(t, PY_TOK_ENDMARKER);
 }
 
 static void bad_line(tokenizer *t)
@@ -740,7 +757,7 @@ static void bad_line(tokenizer *t)
     const char *nl = memchr(line, '\n', t->size - t->bad_line_start);
     if (nul && (!nl || nul < nl)) {
         py_syntax_error_at(&out->error, PY_SYNTAX_ERROR, "source code cannot contain null bytes",
-                           t->filename, t->src, t->size, t->lineno, 0, 0, 0);
+                           t->filename, t->src, t->size, t->lineno, 0, 0, 0, false);
     } else {
         memset(&out->error, 0, sizeof out->error);
         out->error.message = t->bad_line_message;
@@ -797,7 +814,7 @@ static void next_token(tokenizer *t)
         if (c == '\\') {
             c = next_char(t);
             if (c != '\n') {
-                fail(t, "unexpected character after line continuation character");
+                fail_continuation(t);
                 return;
             }
             if (peek_char(t) == EOF_CHAR) {

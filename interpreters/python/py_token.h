@@ -23,8 +23,9 @@ typedef enum {
     PY_TOK_ERROR /* the tokenizer stopped here; see py_token_list.error */
 } py_token_type;
 
-/* Operators, longest spelling first within a common prefix is not needed:
- * the tokenizer matches three, then two, then one character. */
+/* Operators; the tokenizer matches three, then two, then one character.
+ * "<>" is a token no rule accepts (as in CPython without barry_as_FLUFL);
+ * OTHER is any other character CPython passes to its parser as an OP. */
 #define PY_OPERATORS(X)                                                                 \
     X(LPAR, "(") X(RPAR, ")") X(LSQB, "[") X(RSQB, "]") X(LBRACE, "{") X(RBRACE, "}")   \
     X(COLON, ":") X(COMMA, ",") X(SEMI, ";") X(PLUS, "+") X(MINUS, "-") X(STAR, "*")    \
@@ -37,7 +38,7 @@ typedef enum {
     X(CIRCUMFLEXEQUAL, "^=") X(LEFTSHIFTEQUAL, "<<=") X(RIGHTSHIFTEQUAL, ">>=")         \
     X(DOUBLESTAREQUAL, "**=") X(DOUBLESLASH, "//") X(DOUBLESLASHEQUAL, "//=")           \
     X(ATEQUAL, "@=") X(RARROW, "->") X(ELLIPSIS, "...") X(COLONEQUAL, ":=")             \
-    X(OTHER, "?")
+    X(OLD_NOTEQUAL, "<>") X(OTHER, "?")
 
 /* Keywords; NAME tokens carry one of these in `code` (PY_KW_NONE otherwise).
  * The soft keywords (match, case, _) stay names: the parser decides. */
