@@ -211,9 +211,12 @@ static py_node *lambdef(py_parser *p)
 
 py_node *py_expression(py_parser *p)
 {
-    if (py_at_kw(p, PY_KW_LAMBDA))
-        return lambdef(p);
     py_enter(p);
+    if (py_at_kw(p, PY_KW_LAMBDA)) {
+        py_node *lambda = lambdef(p);
+        py_leave(p);
+        return lambda;
+    }
     const py_token *start = py_cur(p);
     py_node *e = py_disjunction(p);
     if (py_accept_kw(p, PY_KW_IF)) {
@@ -388,12 +391,15 @@ static int binary_op_at(py_parser *p, binary_level level)
 
 static py_node *factor(py_parser *p);
 
-/* Left-associative binary operators, lowest level first. */
+/* Left-associative binary operators, lowest level first.  Each operator
+ * of a chain nests the tree one level deeper, so it counts as nesting. */
 static py_node *binary(py_parser *p, binary_level level)
 {
     py_node *left = level == LEVEL_TERM ? factor(p) : binary(p, level + 1);
-    int op;
+    int op, chain = 0;
     while ((op = binary_op_at(p, level)) >= 0) {
+        py_enter(p);
+        chain++;
         py_advance(p);
         py_node *right = level == LEVEL_TERM ? factor(p) : binary(p, level + 1);
         py_node *n = py_new_from(p, PY_AST_BinOp, left);
@@ -402,6 +408,7 @@ static py_node *binary(py_parser *p, binary_level level)
         n->v.BinOp.right = right;
         left = n;
     }
+    p->depth -= chain;
     return left;
 }
 
@@ -425,7 +432,9 @@ static py_node *power(py_parser *p)
     py_node *left = await_primary(p);
     if (!py_accept_op(p, PY_OP_DOUBLESTAR))
         return left;
+    py_enter(p);
     py_node *right = factor(p);
+    py_leave(p);
     py_node *n = py_new_from(p, PY_AST_BinOp, left);
     n->v.BinOp.left = left;
     n->v.BinOp.op = PY_Pow;
@@ -457,7 +466,9 @@ static py_node *factor(py_parser *p)
 static py_node *starred(py_parser *p, py_node *(*value_rule)(py_parser *p))
 {
     const py_token *start = py_expect_op(p, PY_OP_STAR);
+    py_enter(p);
     py_node *value = value_rule(p);
+    py_leave(p);
     py_node *n = py_new_at(p, PY_AST_Starred, start);
     n->v.Starred.value = value;
     n->v.Starred.ctx = PY_Load;
@@ -937,11 +948,15 @@ py_node *py_arguments_call(py_parser *p, py_node *func)
     return n;
 }
 
+/* atom followed by .name, (args) and [slices]; like a binary chain, each
+ * trailer nests the tree one level deeper. */
 py_node *py_primary(py_parser *p)
 {
     py_enter(p);
+    int chain = 1;
     py_node *e = atom(p);
-    for (;;) {
+    for (;; chain++) {
+        py_enter(p);
         if (py_accept_op(p, PY_OP_DOT)) {
             const char *attr = py_expect_name(p);
             py_node *n = py_new_from(p, PY_AST_Attribute, e);
@@ -963,7 +978,7 @@ py_node *py_primary(py_parser *p)
             break;
         }
     }
-    py_leave(p);
+    p->depth -= chain + 1;
     return e;
 }
 
