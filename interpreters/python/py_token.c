@@ -48,6 +48,18 @@ static const char *const keyword_texts[] = {
 #undef PY_KW_TEXT
 };
 
+static const unsigned char operator_lengths[] = {
+#define PY_OP_LENGTH(name, text) [PY_OP_##name] = sizeof(text) - 1,
+    PY_OPERATORS(PY_OP_LENGTH)
+#undef PY_OP_LENGTH
+};
+
+static const unsigned char keyword_lengths[] = {
+#define PY_KW_LENGTH(name, text) [PY_KW_##name] = sizeof(text) - 1,
+    PY_KEYWORDS(PY_KW_LENGTH)
+#undef PY_KW_LENGTH
+};
+
 const char *py_operator_text(py_operator_code code) { return operator_texts[code]; }
 const char *py_keyword_text(py_keyword_code code) { return keyword_texts[code]; }
 
@@ -171,8 +183,12 @@ static void push_token(tokenizer *t, py_token_type type, int code, size_t start,
 {
     py_token_list *out = t->out;
     if (out->count == t->capacity) {
+        /* atomic: tokens point only into the source, which the parser keeps */
         t->capacity = t->capacity ? t->capacity * 2 : 256;
-        out->tokens = mt_realloc(out->tokens, t->capacity * sizeof(py_token));
+        py_token *grown = mt_alloc_atomic(t->capacity * sizeof(py_token));
+        if (out->count)
+            memcpy(grown, out->tokens, out->count * sizeof(py_token));
+        out->tokens = grown;
     }
     py_token *tok = &out->tokens[out->count++];
     tok->type = type;
@@ -347,7 +363,8 @@ static bool read_indentation(tokenizer *t, bool *blank_line)
 static py_keyword_code keyword_of(const char *s, size_t len)
 {
     for (int k = 1; k < PY_KW_COUNT; k++)
-        if (strlen(keyword_texts[k]) == len && !memcmp(keyword_texts[k], s, len))
+        if (keyword_lengths[k] == len && keyword_texts[k][0] == s[0] &&
+            !memcmp(keyword_texts[k], s, len))
             return (py_keyword_code)k;
     return PY_KW_NONE;
 }
@@ -665,7 +682,8 @@ static void name_or_string(tokenizer *t, int c)
 static int operator_of(const char *s, size_t len)
 {
     for (int op = 0; op < PY_OP_OTHER; op++)
-        if (strlen(operator_texts[op]) == len && !memcmp(operator_texts[op], s, len))
+        if (operator_lengths[op] == len && operator_texts[op][0] == s[0] &&
+            !memcmp(operator_texts[op], s, len))
             return op;
     return -1;
 }
@@ -714,7 +732,7 @@ static void operator(tokenizer *t, int c)
         if (t->start + len <= t->size)
             op = operator_of(t->src + t->start, len);
     if (op >= 0) {
-        t->pos = t->start + strlen(operator_texts[op]);
+        t->pos = t->start + operator_lengths[op];
     } else {
         op = operator_of(t->src + t->start, 1);
         if (op < 0)
