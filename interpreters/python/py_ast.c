@@ -328,9 +328,9 @@ void py_ast_shift(py_node *tree, int lines, int cols) { shift_node(tree, lines, 
 
 /* ---- the dumper ----------------------------------------------------------- */
 
-static void dump_node(const py_node *n, FILE *out);
+static void dump_node(const py_node *n, bool positions, FILE *out);
 
-static void dump_seq(const py_seq *seq, field_type type, FILE *out)
+static void dump_seq(const py_seq *seq, field_type type, bool positions, FILE *out)
 {
     fputc('[', out);
     for (size_t i = 0; i < py_seq_len(seq); i++) {
@@ -342,7 +342,7 @@ static void dump_seq(const py_seq *seq, field_type type, FILE *out)
         else if (type == FT_cmpops)
             fprintf(out, "%s()", cmpop_names[(intptr_t)item]);
         else if (item)
-            dump_node(item, out);
+            dump_node(item, positions, out);
         else
             fputs("None", out);
     }
@@ -355,18 +355,18 @@ static bool omitted(field_type type, const void *word)
     return (type == FT_node_opt || type == FT_identifier_opt || type == FT_string_opt) && !word;
 }
 
-static void dump_field(field_type type, const void *word, long number, FILE *out)
+static void dump_field(field_type type, const void *word, long number, bool positions, FILE *out)
 {
     switch (type) {
     case FT_node:
     case FT_node_opt:
-        dump_node(word, out);
+        dump_node(word, positions, out);
         break;
     case FT_seq:
     case FT_seq_or_none:
     case FT_identifiers:
     case FT_cmpops:
-        dump_seq(word, type, out);
+        dump_seq(word, type, positions, out);
         break;
     case FT_identifier:
     case FT_identifier_opt:
@@ -394,7 +394,22 @@ static void dump_field(field_type type, const void *word, long number, FILE *out
     }
 }
 
-static void dump_node(const py_node *n, FILE *out)
+/* The kinds whose ASDL type has position attributes. */
+static bool has_positions(py_ast_kind kind)
+{
+    switch (kind) {
+    case PY_AST_Module:
+    case PY_AST_comprehension:
+    case PY_AST_arguments:
+    case PY_AST_withitem:
+    case PY_AST_match_case:
+        return false;
+    default:
+        return true;
+    }
+}
+
+static void dump_node(const py_node *n, bool positions, FILE *out)
 {
     const kind_desc *desc = &kinds[n->kind];
     fprintf(out, "%s(", desc->name);
@@ -408,9 +423,15 @@ static void dump_node(const py_node *n, FILE *out)
             continue;
         fprintf(out, "%s%s=", first ? "" : ", ", desc->fields[i].name);
         first = false;
-        dump_field(desc->fields[i].type, word, number, out);
+        dump_field(desc->fields[i].type, word, number, positions, out);
     }
+    if (positions && has_positions(n->kind))
+        fprintf(out, "%slineno=%d, col_offset=%d, end_lineno=%d, end_col_offset=%d",
+                first ? "" : ", ", n->lineno, n->col_offset, n->end_lineno, n->end_col_offset);
     fputc(')', out);
 }
 
-void py_ast_dump(const py_node *tree, FILE *out) { dump_node(tree, out); }
+void py_ast_dump(const py_node *tree, bool positions, FILE *out)
+{
+    dump_node(tree, positions, out);
+}

@@ -203,7 +203,8 @@ const char *py_constant_int_decimal(const py_constant *c);
  * parsed from a copied piece of source, such as an f-string expression. */
 void py_ast_shift(py_node *tree, int lines, int cols);
 
-/* Write `tree` exactly as CPython 3.11's ast.dump(tree) prints it. */
-void py_ast_dump(const py_node *tree, FILE *out);
+/* Write `tree` exactly as CPython 3.11's ast.dump(tree) prints it, or with
+ * `positions` as ast.dump(tree, include_attributes=True). */
+void py_ast_dump(const py_node *tree, bool positions, FILE *out);
 
 #endif

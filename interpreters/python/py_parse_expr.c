@@ -42,9 +42,9 @@ static bool starts_expression(const py_token *t)
     }
 }
 
-static py_node *tuple_of(py_parser *p, py_seq *elts, const py_node *first)
+static py_node *tuple_of(py_parser *p, py_seq *elts, const py_token *start)
 {
-    py_node *t = py_new_from(p, PY_AST_Tuple, first);
+    py_node *t = py_new_at(p, PY_AST_Tuple, start);
     t->v.Tuple.elts = elts;
     t->v.Tuple.ctx = PY_Load;
     return t;
@@ -226,7 +226,7 @@ py_node *py_expression(py_parser *p)
                           "expected 'else' after 'if' expression");
         py_expect_kw(p, PY_KW_ELSE);
         py_node *orelse = py_expression(p);
-        py_node *n = py_new_from(p, PY_AST_IfExp, e);
+        py_node *n = py_new_at(p, PY_AST_IfExp, start);
         n->v.IfExp.test = test;
         n->v.IfExp.body = e;
         n->v.IfExp.orelse = orelse;
@@ -271,13 +271,14 @@ py_node *py_named_expression(py_parser *p)
 static py_node *bool_op(py_parser *p, py_keyword_code kw, py_boolop op,
                         py_node *(*operand)(py_parser *p))
 {
+    const py_token *start = py_cur(p);
     py_node *first = operand(p);
     if (!py_at_kw(p, kw))
         return first;
     py_seq *values = seq_of(first);
     while (py_accept_kw(p, kw))
         values = py_seq_append(values, operand(p));
-    py_node *n = py_new_from(p, PY_AST_BoolOp, first);
+    py_node *n = py_new_at(p, PY_AST_BoolOp, start);
     n->v.BoolOp.op = op;
     n->v.BoolOp.values = values;
     return n;
@@ -341,6 +342,7 @@ static int compare_op(py_parser *p)
 
 static py_node *comparison(py_parser *p)
 {
+    const py_token *start = py_cur(p);
     py_node *left = py_bitwise_or(p);
     int op = compare_op(p);
     if (op < 0)
@@ -350,7 +352,7 @@ static py_node *comparison(py_parser *p)
         ops = py_seq_append(ops, (void *)(intptr_t)op);
         comparators = py_seq_append(comparators, py_bitwise_or(p));
     } while ((op = compare_op(p)) >= 0);
-    py_node *n = py_new_from(p, PY_AST_Compare, left);
+    py_node *n = py_new_at(p, PY_AST_Compare, start);
     n->v.Compare.left = left;
     n->v.Compare.ops = ops;
     n->v.Compare.comparators = comparators;
@@ -395,6 +397,7 @@ static py_node *factor(py_parser *p);
  * of a chain nests the tree one level deeper, so it counts as nesting. */
 static py_node *binary(py_parser *p, binary_level level)
 {
+    const py_token *start = py_cur(p);
     py_node *left = level == LEVEL_TERM ? factor(p) : binary(p, level + 1);
     int op, chain = 0;
     while ((op = binary_op_at(p, level)) >= 0) {
@@ -402,7 +405,7 @@ static py_node *binary(py_parser *p, binary_level level)
         chain++;
         py_advance(p);
         py_node *right = level == LEVEL_TERM ? factor(p) : binary(p, level + 1);
-        py_node *n = py_new_from(p, PY_AST_BinOp, left);
+        py_node *n = py_new_at(p, PY_AST_BinOp, start);
         n->v.BinOp.left = left;
         n->v.BinOp.op = op;
         n->v.BinOp.right = right;
@@ -429,13 +432,14 @@ static py_node *await_primary(py_parser *p)
  * minus on its left and takes one on its right. */
 static py_node *power(py_parser *p)
 {
+    const py_token *start = py_cur(p);
     py_node *left = await_primary(p);
     if (!py_accept_op(p, PY_OP_DOUBLESTAR))
         return left;
     py_enter(p);
     py_node *right = factor(p);
     py_leave(p);
-    py_node *n = py_new_from(p, PY_AST_BinOp, left);
+    py_node *n = py_new_at(p, PY_AST_BinOp, start);
     n->v.BinOp.left = left;
     n->v.BinOp.op = PY_Pow;
     n->v.BinOp.right = right;
@@ -492,13 +496,14 @@ py_node *py_star_named_expression(py_parser *p)
 /* element (',' element)* [','] — a tuple when there is a comma. */
 static py_node *comma_list(py_parser *p, py_node *(*element)(py_parser *p))
 {
+    const py_token *start = py_cur(p);
     py_node *first = element(p);
     if (!py_at_op(p, PY_OP_COMMA))
         return first;
     py_seq *elts = seq_of(first);
     while (py_accept_op(p, PY_OP_COMMA) && starts_expression(py_cur(p)))
         elts = py_seq_append(elts, element(p));
-    return tuple_of(p, elts, first);
+    return tuple_of(p, elts, start);
 }
 
 py_node *py_star_expressions(py_parser *p) { return comma_list(p, star_expression); }
@@ -830,13 +835,14 @@ static py_node *slice_item(py_parser *p)
 
 static py_node *slices(py_parser *p)
 {
+    const py_token *start = py_cur(p);
     py_node *first = slice_item(p);
     if (!py_at_op(p, PY_OP_COMMA) && first->kind != PY_AST_Starred)
         return first;
     py_seq *elts = seq_of(first);
     while (py_accept_op(p, PY_OP_COMMA) && !py_at_op(p, PY_OP_RSQB))
         elts = py_seq_append(elts, slice_item(p));
-    return tuple_of(p, elts, first);
+    return tuple_of(p, elts, start);
 }
 
 static py_node *keyword_node(py_parser *p, const py_token *start, const char *arg, py_node *value)
@@ -929,7 +935,7 @@ static void call_argument(py_parser *p, call_args *a, const py_token *open, bool
     a->args = py_seq_append(a->args, e);
 }
 
-py_node *py_arguments_call(py_parser *p, py_node *func)
+py_node *py_arguments_call(py_parser *p, py_node *func, const py_token *start)
 {
     const py_token *open = py_expect_op(p, PY_OP_LPAR);
     call_args a = {0};
@@ -941,7 +947,7 @@ py_node *py_arguments_call(py_parser *p, py_node *func)
             break;
     }
     py_expect_op(p, PY_OP_RPAR);
-    py_node *n = py_new_from(p, PY_AST_Call, func);
+    py_node *n = py_new_at(p, PY_AST_Call, start);
     n->v.Call.func = func;
     n->v.Call.args = a.args;
     n->v.Call.keywords = a.keywords;
@@ -954,22 +960,23 @@ py_node *py_primary(py_parser *p)
 {
     py_enter(p);
     int chain = 1;
+    const py_token *start = py_cur(p);
     py_node *e = atom(p);
     for (;; chain++) {
         py_enter(p);
         if (py_accept_op(p, PY_OP_DOT)) {
             const char *attr = py_expect_name(p);
-            py_node *n = py_new_from(p, PY_AST_Attribute, e);
+            py_node *n = py_new_at(p, PY_AST_Attribute, start);
             n->v.Attribute.value = e;
             n->v.Attribute.attr = attr;
             n->v.Attribute.ctx = PY_Load;
             e = n;
         } else if (py_at_op(p, PY_OP_LPAR)) {
-            e = py_arguments_call(p, e);
+            e = py_arguments_call(p, e, start);
         } else if (py_accept_op(p, PY_OP_LSQB)) {
             py_node *slice = slices(p);
             py_expect_op(p, PY_OP_RSQB);
-            py_node *n = py_new_from(p, PY_AST_Subscript, e);
+            py_node *n = py_new_at(p, PY_AST_Subscript, start);
             n->v.Subscript.value = e;
             n->v.Subscript.slice = slice;
             n->v.Subscript.ctx = PY_Load;

@@ -339,6 +339,7 @@ static py_node *case_block(py_parser *p)
 static py_node *match_subject(py_parser *p)
 {
     py_advance(p);
+    const py_token *start = py_cur(p);
     py_node *first = py_star_named_expression(p);
     if (!py_at_op(p, PY_OP_COMMA)) {
         if (first->kind == PY_AST_Starred)
@@ -349,7 +350,7 @@ static py_node *match_subject(py_parser *p)
     while (py_accept_op(p, PY_OP_COMMA) && !py_at_op(p, PY_OP_COLON) &&
            py_cur(p)->type != PY_TOK_NEWLINE)
         elts = py_seq_append(elts, py_star_named_expression(p));
-    py_node *t = py_new_from(p, PY_AST_Tuple, first);
+    py_node *t = py_new_at(p, PY_AST_Tuple, start);
     t->v.Tuple.elts = elts;
     t->v.Tuple.ctx = PY_Load;
     return t;
@@ -398,5 +399,10 @@ py_node *py_match_statement(py_parser *p)
     py_node *n = py_new_at(p, PY_AST_Match, start);
     n->v.Match.subject = subject;
     n->v.Match.cases = cases;
+    const py_node *last_case = cases->items[cases->count - 1];
+    py_seq *body = last_case->v.match_case.body;
+    const py_node *last = body->items[body->count - 1];
+    n->end_lineno = last->end_lineno;
+    n->end_col_offset = last->end_col_offset;
     return n;
 }

@@ -64,6 +64,21 @@ static py_node *stmt_node(py_parser *p, py_ast_kind kind, const py_token *start)
     return py_new_at(p, kind, start);
 }
 
+/* A compound statement ends where the last statement of its last block
+ * ends, not at the NEWLINE or DEDENT that closed the block. */
+static py_node *ends_with(py_node *n, py_seq *block)
+{
+    if (py_seq_len(block)) {
+        const py_node *last = block->items[block->count - 1];
+        n->end_lineno = last->end_lineno;
+        n->end_col_offset = last->end_col_offset;
+    }
+    return n;
+}
+
+/* The last non-empty block, for ends_with. */
+static py_seq *last_block(py_seq *a, py_seq *b) { return py_seq_len(b) ? b : a; }
+
 /* ---- compound statements ------------------------------------------------------ */
 
 static py_seq *else_block(py_parser *p)
@@ -88,7 +103,7 @@ static py_node *if_statement(py_parser *p, const char *keyword)
     n->v.If.test = test;
     n->v.If.body = body;
     n->v.If.orelse = orelse;
-    return n;
+    return ends_with(n, last_block(body, orelse));
 }
 
 static py_node *while_statement(py_parser *p)
@@ -102,7 +117,7 @@ static py_node *while_statement(py_parser *p)
     n->v.While.test = test;
     n->v.While.body = body;
     n->v.While.orelse = orelse;
-    return n;
+    return ends_with(n, last_block(body, orelse));
 }
 
 static py_node *for_statement(py_parser *p, const py_token *start, bool is_async)
@@ -120,7 +135,7 @@ static py_node *for_statement(py_parser *p, const py_token *start, bool is_async
     n->v.For.iter = iter;
     n->v.For.body = body;
     n->v.For.orelse = orelse;
-    return n;
+    return ends_with(n, last_block(body, orelse));
 }
 
 static py_node *with_item(py_parser *p)
@@ -172,7 +187,7 @@ static py_node *with_statement(py_parser *p, const py_token *start, bool is_asyn
     py_node *n = stmt_node(p, is_async ? PY_AST_AsyncWith : PY_AST_With, start);
     n->v.With.items = items;
     n->v.With.body = body;
-    return n;
+    return ends_with(n, body);
 }
 
 static py_node *except_handler(py_parser *p, bool *star, bool first)
@@ -207,7 +222,7 @@ static py_node *except_handler(py_parser *p, bool *star, bool first)
     h->v.ExceptHandler.type = type;
     h->v.ExceptHandler.name = name;
     h->v.ExceptHandler.body = body;
-    return h;
+    return ends_with(h, body);
 }
 
 static py_node *try_statement(py_parser *p)
@@ -233,7 +248,7 @@ static py_node *try_statement(py_parser *p)
     n->v.Try.handlers = handlers;
     n->v.Try.orelse = orelse;
     n->v.Try.finalbody = finalbody;
-    return n;
+    return ends_with(n, last_block(last_block(handlers, orelse), finalbody));
 }
 
 static py_node *function_def(py_parser *p, const py_token *start, bool is_async, py_seq *decorators)
@@ -254,7 +269,7 @@ static py_node *function_def(py_parser *p, const py_token *start, bool is_async,
     n->v.FunctionDef.body = body;
     n->v.FunctionDef.decorator_list = decorators;
     n->v.FunctionDef.returns = returns;
-    return n;
+    return ends_with(n, body);
 }
 
 static py_node *class_def(py_parser *p, py_seq *decorators)
@@ -263,7 +278,7 @@ static py_node *class_def(py_parser *p, py_seq *decorators)
     const char *name = py_expect_name(p);
     py_seq *bases = NULL, *keywords = NULL;
     if (py_at_op(p, PY_OP_LPAR)) {
-        py_node *call = py_arguments_call(p, py_new_at(p, PY_AST_Name, start));
+        py_node *call = py_arguments_call(p, py_new_at(p, PY_AST_Name, start), start);
         bases = call->v.Call.args;
         keywords = call->v.Call.keywords;
     }
@@ -275,7 +290,7 @@ static py_node *class_def(py_parser *p, py_seq *decorators)
     n->v.ClassDef.keywords = keywords;
     n->v.ClassDef.body = body;
     n->v.ClassDef.decorator_list = decorators;
-    return n;
+    return ends_with(n, body);
 }
 
 static py_node *async_statement(py_parser *p, py_seq *decorators)

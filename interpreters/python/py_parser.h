@@ -95,7 +95,8 @@ py_node *py_bitwise_or(py_parser *p);
 py_node *py_disjunction(py_parser *p);
 py_node *py_yield_expr(py_parser *p);
 py_node *py_primary(py_parser *p);
-py_node *py_arguments_call(py_parser *p, py_node *func); /* after '(' ... ')' */
+/* '(' arguments ')' after `func`, which started at `start` */
+py_node *py_arguments_call(py_parser *p, py_node *func, const py_token *start);
 py_node *py_parameters(py_parser *p, bool lambda);      /* an `arguments` node */
 py_seq *py_comprehension_clauses(py_parser *p);
 bool py_is_bitwise_or_level(const py_node *e);

@@ -163,7 +163,7 @@ static void parse_in_child(const text *t)
     py_node *module = py_parse_module(t->data, t->len, "mutant.py", &err);
     FILE *sink = fopen("/dev/null", "w");
     if (module) {
-        py_ast_dump(module, sink);
+        py_ast_dump(module, true, sink);
         _exit(EXIT_DUMPED);
     }
     char *report = NULL;
