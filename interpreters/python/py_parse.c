@@ -62,11 +62,16 @@ __attribute__((noreturn)) void py_fail_generic(py_parser *p)
             t->end_col + 1);
 }
 
+/* CPython's RAISE_SYNTAX_ERROR covers the furthest token; an
+ * IndentationError, or a token without columns, gets one caret. */
 __attribute__((noreturn)) void py_fail_here(py_parser *p, py_error_kind kind, const char *msg)
 {
     const py_token *t = &p->tokens[p->furthest];
-    int col = t->col >= 0 ? t->col + 1 : t->type == PY_TOK_ENDMARKER ? 0 : indentation_col(p, t);
-    fail_at(p, kind, msg, t->lineno, col, t->end_lineno, 0);
+    if (t->col < 0)
+        fail_at(p, kind, msg, t->lineno, t->type == PY_TOK_ENDMARKER ? 0 : indentation_col(p, t),
+                t->lineno, 0);
+    fail_at(p, kind, msg, t->lineno, t->col + 1, t->end_lineno,
+            kind == PY_SYNTAX_ERROR ? t->end_col + 1 : 0);
 }
 
 __attribute__((noreturn)) void py_fail_token(py_parser *p, const py_token *t, const char *msg)

@@ -445,8 +445,8 @@ static const char *replacement_field(py_parser *p, fstring_builder *b, const str
         fstring_builder spec = {.first = b->first, .last = b->last};
         s = fstring_body(p, &spec, st, s, end, level + 1);
         flush_text(&spec);
-        format_spec = py_node_new(PY_AST_JoinedStr, b->first->lineno, b->first->col,
-                                  b->last->end_lineno, b->last->end_col);
+        const py_token *t = st->token; /* CPython places a spec at its own token */
+        format_spec = py_node_new(PY_AST_JoinedStr, t->lineno, t->col, t->end_lineno, t->end_col);
         format_spec->v.JoinedStr.values = spec.values;
     }
     if (s >= end || *s != '}')

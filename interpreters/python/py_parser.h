@@ -54,7 +54,7 @@ void py_set_end(py_parser *p, py_node *n);          /* end at the last consumed 
 /* ---- errors: none of these return ---- */
 /* "invalid syntax" at the furthest token, as CPython's generic error */
 __attribute__((noreturn)) void py_fail_generic(py_parser *p);
-/* RAISE_SYNTAX_ERROR: one caret at the furthest token */
+/* RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR at the furthest token */
 __attribute__((noreturn)) void py_fail_here(py_parser *p, py_error_kind kind, const char *msg);
 /* RAISE_SYNTAX_ERROR_KNOWN_LOCATION on a token or a node */
 __attribute__((noreturn)) void py_fail_token(py_parser *p, const py_token *t, const char *msg);
