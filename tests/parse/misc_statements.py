@@ -45,7 +45,6 @@ x = 1 if y else 2 if z else 3
 a = b = c = d = e
 f(a)(b)[c].d
 x = not a == b
-x = a is not not b
 x = -a ** -b ** -c
 x = a @ b @ c
 x = (a := 1, b := 2)
