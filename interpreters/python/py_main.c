@@ -1,6 +1,7 @@
 /* py_main.c — the mtpy command line, shaped like CPython's:
  * `mtpy [--jit OPTIONS] [-c cmd | -m mod | file | -] [arg] ...`.
- * It finds and reads the program; the evaluator that runs it is issue 6. */
+ * It finds, reads and parses the program (a SyntaxError is reported as
+ * CPython reports it); the evaluator that runs it is issue 6. */
 #include "config.h"
 
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "mt.h"
+#include "py_parse.h"
 
 static const char usage_line[] =
     "usage: mtpy [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
@@ -46,6 +48,17 @@ static void cannot_open(const char *path, int err)
     fprintf(stderr, "mtpy: can't open file '%s%s%s': [Errno %d] %s\n", prefix ? prefix : "",
             prefix ? "/" : "", path, err, strerror(err));
     exit(2);
+}
+
+/* CPython names a script by its path joined to the working directory. */
+static const char *script_display_name(const char *path)
+{
+    char cwd[PATH_MAX];
+    if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
+        return path;
+    char *name = mt_alloc_atomic(strlen(cwd) + strlen(path) + 2);
+    sprintf(name, "%s/%s", cwd, path);
+    return name;
 }
 
 static char *read_script(const char *path, size_t *size)
@@ -102,24 +115,34 @@ int main(int argc, char **argv)
         script = argv[i];
 
     size_t size;
-    const char *name;
+    const char *name, *source, *filename;
     if (command) {
-        name = "<string>";
+        name = filename = "<string>";
+        source = command;
         size = strlen(command);
     } else if (module) {
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s.py", module);
         if (access(path, R_OK) != 0)
             mt_die(1, "No module named %s", module);
-        read_script(path, &size);
+        source = read_script(path, &size);
         name = module;
+        filename = script_display_name(path);
     } else if (script) {
-        read_script(script, &size);
+        source = read_script(script, &size);
         name = script;
+        filename = script_display_name(script);
     } else {
-        if (!mt_read_stream(stdin, &size))
+        source = mt_read_stream(stdin, &size);
+        if (!source)
             mt_die(1, "error reading <stdin>: %s", strerror(errno));
-        name = "<stdin>";
+        name = filename = "<stdin>";
+    }
+    py_syntax_error error;
+    if (!py_parse_module(source, size, filename, &error)) {
+        mt_flush_stdout();
+        py_syntax_error_print(&error, stderr);
+        return 1;
     }
     mt_die(1, "cannot run %s (%zu bytes): the Python evaluator is not part of this build yet",
            name, size);

@@ -1,0 +1,2 @@
+x = 1
+foo barbaz qux

@@ -1,0 +1,6 @@
+if x:
+    pass
+
+x = 1
+if y:
+    z = 1
