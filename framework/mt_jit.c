@@ -35,6 +35,8 @@ typedef struct jitcell {
     mt_jittrace *loop;
     uint32_t aborts;
     bool blacklisted;
+    bool pending; /* a loop for it is being compiled in the background */
+    void *code;   /* the backend's: see mt_jit_key_code */
     int64_t key[]; /* the driver, then the greens */
 } jitcell;
 
@@ -88,16 +90,20 @@ mt_jittrace *mt_jit_loop_at(const mt_jitdriver *d, const int64_t *greens)
 
 mt_jittrace *mt_jit_trace(uint32_t id) { return JS.traces[id - 1]; }
 
+void **mt_jit_key_code(const mt_jittrace *loop) { return &loop->cell->code; }
+
 mt_jittrace *mt_jit_jump_target(uint32_t id)
 {
     mt_jittrace *t = JS.traces[id - 1];
     return t->invalid && t->cell && t->cell->loop ? t->cell->loop : t;
 }
 
+volatile uint32_t mt_jit_forcing;
+
 bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap)
 {
     if (JS.forced_left && t == JS.forced_trace && snap == JS.forced_snap) {
-        JS.forced_left--;
+        mt_jit_forcing = --JS.forced_left;
         return true;
     }
     uint64_t n = mt_jit_options()->fail_guards;
@@ -109,6 +115,7 @@ void mt_jit_force_guard_failure(const mt_jittrace *t, uint32_t snap, uint32_t ti
     JS.forced_trace = t;
     JS.forced_snap = snap;
     JS.forced_left = times;
+    mt_jit_forcing = times;
 }
 
 void mt_jit_reset(void)
@@ -118,6 +125,33 @@ void mt_jit_reset(void)
     JS.counters_ready = false;
     JS.guard_checks = 0;
     memset(mt_counters, 0, sizeof mt_counters);
+}
+
+/* ---- backends ------------------------------------------------------------ */
+
+/* The backend that compiles and runs traces: the one chosen, until the
+ * native backend proves it cannot work here; then the reference backend
+ * for good (it runs any trace from its IR, native ones included). */
+static const mt_backend *active_backend;
+
+static const mt_backend *backend(void)
+{
+    if (active_backend)
+        return active_backend;
+#ifdef MT_HAVE_GCCJIT
+    if (mt_jit_options()->backend == MT_BACKEND_NATIVE)
+        return active_backend = &mt_backend_native;
+#endif
+    return active_backend = &mt_backend_ref;
+}
+
+static void fall_back(const char *why)
+{
+    if (active_backend == &mt_backend_ref)
+        return;
+    active_backend = &mt_backend_ref;
+    fprintf(stderr, "%s: warning: native backend: %s; using the reference backend\n", mt_progname(),
+            why);
 }
 
 /* ---- quasi-immutable cells --------------------------------------------- */
@@ -138,6 +172,8 @@ static void invalidate(mt_jittrace *t)
         if (g->bridge == t) {
             g->bridge = NULL;
             g->failures = 0;
+            if (backend()->unlink)
+                backend()->unlink(t);
         }
     } else if (t->cell && t->cell->loop == t) {
         t->cell->loop = NULL;
@@ -199,17 +235,6 @@ static bool give_up_if_stale(const mt_jittrace *t, const char *what)
 
 /* ---- compiling ------------------------------------------------------------- */
 
-static const mt_backend *backend(void)
-{
-    static bool warned;
-    if (mt_jit_options()->backend == MT_BACKEND_NATIVE && !warned) {
-        warned = true;
-        fprintf(stderr, "%s: warning: the native backend cannot compile traces yet; "
-                        "using the reference backend\n", mt_progname());
-    }
-    return &mt_backend_ref;
-}
-
 static double now_ms(void)
 {
     struct timespec ts;
@@ -237,9 +262,39 @@ static void log_trace(const mt_jittrace *t, const char *stage)
     mt_ir_print(&t->ir, mt_log_stream());
 }
 
+/* The main thread was busy with the JIT (not recording) since `start`. */
+static void note_pause(double start)
+{
+    double pause = now_ms() - start;
+    mt_stats *stats = mt_jit_stats();
+    stats->compile_ms += pause;
+    if (pause > stats->max_pause_ms)
+        stats->max_pause_ms = pause;
+}
+
+/* Hand `t` to the backend; when the native backend breaks, to the
+ * reference backend instead. */
+static mt_compile_status backend_compile(mt_jittrace *t, bool sync)
+{
+    char err[256];
+    mt_compile_status status = backend()->compile(t, sync, err, sizeof err);
+    if (status == MT_COMPILE_BROKEN) {
+        fall_back(err);
+        status = backend()->compile(t, sync, err, sizeof err);
+    }
+    if (status == MT_COMPILE_REJECTED) {
+        mt_log(MT_LOG_JIT_ABORT, "jit-abort: T%u: backend: %s\n", t->id, err);
+        mt_jit_stats()->aborts++;
+    }
+    return status;
+}
+
+/* Tests record loops that must run at once. */
+static bool force_sync;
+
 /* Number the trace, check it and hand it to the backend.  A trace that
  * fails verification is a framework bug: stop rather than run it. */
-static bool compile(mt_jittrace *t)
+static mt_compile_status compile(mt_jittrace *t)
 {
     double start = now_ms();
     MT_RESERVE(JS.traces, JS.maxtraces, JS.ntraces + 1);
@@ -251,15 +306,71 @@ static bool compile(mt_jittrace *t)
     mt_optimize(&t->ir);
     log_trace(t, "optimized");
     t->guards = mt_alloc((t->ir.nsnaps + 1) * sizeof *t->guards);
-    if (!backend()->compile(t, err, sizeof err)) {
-        mt_log(MT_LOG_JIT_ABORT, "jit-abort: T%u: backend: %s\n", t->id, err);
-        mt_jit_stats()->aborts++;
-        return false;
-    }
+    mt_compile_status status = backend_compile(t, mt_jit_options()->sync || force_sync);
+    if (status == MT_COMPILE_REJECTED)
+        return status;
     JS.traces[JS.ntraces++] = t;
     depend(t);
-    mt_jit_stats()->compile_ms += now_ms() - start;
-    return true;
+    note_pause(start);
+    return status;
+}
+
+/* Make a compiled trace the one its key or guard enters. */
+static void install(mt_jittrace *t)
+{
+    if (t->parent) {
+        mt_guard *g = &t->parent->guards[t->parent_snap];
+        g->bridge = t;
+        g->pending = false;
+        mt_jit_stats()->bridges++;
+    } else {
+        t->cell->loop = t;
+        t->cell->pending = false;
+        mt_jit_stats()->loops++;
+    }
+    if (backend()->link)
+        backend()->link(t);
+}
+
+/* A background compile that ended: install its trace, unless a value it
+ * assumed changed meanwhile (it is re-recorded when hot again). */
+static void install_finished_one(mt_jittrace *t, mt_compile_status status, const char *err)
+{
+    if (status == MT_COMPILE_BROKEN) {
+        fall_back(err);
+        status = backend_compile(t, true);
+    }
+    if (status == MT_COMPILE_READY && !t->invalid && !stale(t)) {
+        install(t);
+        return;
+    }
+    t->invalid = true;
+    if (t->parent)
+        t->parent->guards[t->parent_snap].pending = false;
+    else
+        t->cell->pending = false;
+}
+
+/* At a merge point: install what the background compiles finished, and
+ * let the backend free code that can no longer be entered. */
+static void safe_point(void)
+{
+    const mt_backend *b = backend();
+    if (!b->finished && !b->collect)
+        return;
+    double start = now_ms();
+    mt_compile_status status;
+    char err[256];
+    mt_jittrace *t;
+    while (b->finished && (t = b->finished(&status, err, sizeof err))) {
+        install_finished_one(t, status, err);
+        b = backend();
+    }
+    if (b->collect)
+        b->collect();
+    double pause = now_ms() - start;
+    if (pause > mt_jit_stats()->max_pause_ms)
+        mt_jit_stats()->max_pause_ms = pause;
 }
 
 static mt_jittrace *new_trace(const mt_jitdriver *d)
@@ -386,7 +497,7 @@ static void run(mt_jittrace *t, int64_t *greens, int64_t *reds)
          * path they leave by is the one the trace already covers.  Nor do
          * invalidated traces: they are not entered again. */
         if (!exit.forced && !invalidated && ++g->failures >= o->bridge_threshold && !g->bridge &&
-            g->aborts < MT_MAX_ABORTS) {
+            !g->pending && g->aborts < MT_MAX_ABORTS) {
             t = record_bridge(from, exit.snap, values, greens, reds);
             if (t)
                 continue;
@@ -412,13 +523,17 @@ static mt_jittrace *record_bridge(mt_jittrace *parent, uint32_t snap, const int6
     if (rec.closed) {
         if (give_up_if_stale(b, "bridge"))
             return NULL;
-        if (compile(b)) {
-            parent->guards[snap].bridge = b;
-            mt_jit_stats()->bridges++;
+        switch (compile(b)) {
+        case MT_COMPILE_READY:
+            install(b);
             return rec.target ? mt_jit_jump_target(rec.target) : NULL; /* NULL: ended by an EXIT */
+        case MT_COMPILE_PENDING: /* meanwhile the interpreter goes on from where recording ended */
+            parent->guards[snap].pending = true;
+            return NULL;
+        default:
+            parent->guards[snap].aborts = MT_MAX_ABORTS; /* the backend cannot take it */
+            return NULL;
         }
-        parent->guards[snap].aborts = MT_MAX_ABORTS; /* the backend cannot take it */
-        return NULL;
     }
     note_abort(d, "bridge", &rec, &parent->guards[snap].aborts);
     if (rec.in_first_instruction) { /* stopped inside the resumed instruction: redo the deopt */
@@ -438,13 +553,17 @@ static mt_jittrace *record_loop(const mt_jitdriver *d, jitcell *cell, int64_t *g
     if (rec.closed) {
         if (give_up_if_stale(t, "loop"))
             return NULL;
-        if (compile(t)) {
-            cell->loop = t;
-            mt_jit_stats()->loops++;
+        switch (compile(t)) {
+        case MT_COMPILE_READY:
+            install(t);
             return rec.target ? mt_jit_jump_target(rec.target) : t;
+        case MT_COMPILE_PENDING:
+            cell->pending = true;
+            return NULL;
+        default:
+            cell->blacklisted = true;
+            return NULL;
         }
-        cell->blacklisted = true;
-        return NULL;
     }
     note_abort(d, "loop", &rec, &cell->aborts);
     if (cell->aborts >= MT_MAX_ABORTS)
@@ -457,7 +576,10 @@ void mt_jit_run(mt_jittrace *t, int64_t *greens, int64_t *reds) { run(t, greens,
 mt_jittrace *mt_jit_record_loop(const mt_jitdriver *d, int64_t *greens, int64_t *reds)
 {
     jitcell *cell = cell_find(d, greens, true);
-    return record_loop(d, cell, greens, reds) ? cell->loop : NULL;
+    force_sync = true;
+    mt_jittrace *t = record_loop(d, cell, greens, reds);
+    force_sync = false;
+    return t ? cell->loop : NULL;
 }
 
 bool mt_hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *reds)
@@ -482,11 +604,16 @@ bool mt_hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *reds
         mt_counters[slot] = counter_start();
         return false;
     }
+    safe_point();
     jitcell *cell = cell_find(d, greens, true);
     if (cell->loop) {
         mt_counters[slot] = 0; /* come back every time */
         run(cell->loop, greens, reds);
         return true;
+    }
+    if (cell->pending) { /* come back soon to install it */
+        mt_counters[slot] = 0;
+        return false;
     }
     mt_counters[slot] = counter_start();
     if (cell->blacklisted)

@@ -14,6 +14,7 @@ typedef struct mt_guard {
     uint32_t failures;
     uint32_t aborts; /* bridge recordings abandoned */
     struct mt_jittrace *bridge;
+    bool pending; /* a bridge for it is being compiled in the background */
 } mt_guard;
 
 typedef struct mt_jittrace {
@@ -39,16 +40,50 @@ typedef struct mt_exit {
     bool forced;
 } mt_exit;
 
+/* What became of a compile request.  REJECTED: no backend can run this
+ * trace (it is abandoned, as a recording would be); BROKEN: this backend
+ * cannot work here (libgccjit failed), so the framework falls back to the
+ * reference backend for good. */
+typedef enum {
+    MT_COMPILE_READY,
+    MT_COMPILE_PENDING, /* compiling in the background: see `finished` */
+    MT_COMPILE_REJECTED,
+    MT_COMPILE_BROKEN,
+} mt_compile_status;
+
+/* A backend.  Optional members may be NULL. */
 typedef struct mt_backend {
     const char *name;
-    /* Make `t` runnable; false with a reason if it cannot. */
-    bool (*compile)(mt_jittrace *t, char *err, size_t errsize);
+    /* Make `t` runnable, or start to; a reason in err unless READY or
+     * PENDING.  Runs on the main thread, which may read the IR. */
+    mt_compile_status (*compile)(mt_jittrace *t, bool sync, char *err, size_t errsize);
+    /* Optional: a trace whose background compile ended since the last
+     * call (READY or BROKEN in *status, a reason in err), or NULL. */
+    mt_jittrace *(*finished)(mt_compile_status *status, char *err, size_t errsize);
+    /* Optional: the framework made `t` its key's loop or its guard's
+     * bridge; compiled code must now enter it there. */
+    void (*link)(mt_jittrace *t);
+    /* Optional: the bridge `t` was detached from its guard. */
+    void (*unlink)(mt_jittrace *t);
+    /* Optional: a safe point (the interpreter is at a merge point):
+     * release the code of traces nothing can enter any more. */
+    void (*collect)(void);
     /* Run from the loop `t` with its inputs until a guard without a bridge
      * fails.  Jumps between traces and entering bridges happen inside. */
     void (*run)(mt_jittrace *t, const int64_t *inputs, mt_exit *exit);
 } mt_backend;
 
 extern const mt_backend mt_backend_ref;
+#ifdef MT_HAVE_GCCJIT
+extern const mt_backend mt_backend_native;
+#endif
+
+/* The word where compiled code jumping to a loop of `loop`'s key finds
+ * that key's code (the backend's to set; kept as long as the key). */
+void **mt_jit_key_code(const mt_jittrace *loop);
+/* Non-zero while a test's forced guard failures are pending, so compiled
+ * code built without fail_guards checks mt_jit_fail_guard only then. */
+extern volatile uint32_t mt_jit_forcing;
 
 mt_jittrace *mt_jit_trace(uint32_t id);
 /* Where a JUMP to trace `id` goes: the loop itself or, once it is
