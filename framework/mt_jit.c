@@ -129,29 +129,24 @@ void mt_jit_reset(void)
 
 /* ---- backends ------------------------------------------------------------ */
 
-/* The backend that compiles and runs traces: the one chosen, until the
- * native backend proves it cannot work here; then the reference backend
- * for good (it runs any trace from its IR, native ones included). */
-static const mt_backend *active_backend;
-
 static const mt_backend *backend(void)
 {
-    if (active_backend)
-        return active_backend;
 #ifdef MT_HAVE_GCCJIT
     if (mt_jit_options()->backend == MT_BACKEND_NATIVE)
-        return active_backend = &mt_backend_native;
+        return &mt_backend_native;
 #endif
-    return active_backend = &mt_backend_ref;
+    return &mt_backend_ref;
 }
 
+/* The native backend cannot work here (libgccjit failed): say so once and
+ * go on interpreting, which is faster than the reference backend.  Code
+ * already running finishes normally; nothing enters compiled code again. */
 static void fall_back(const char *why)
 {
-    if (active_backend == &mt_backend_ref)
+    if (!mt_jit_options()->enabled)
         return;
-    active_backend = &mt_backend_ref;
-    fprintf(stderr, "%s: warning: native backend: %s; using the reference backend\n", mt_progname(),
-            why);
+    mt_jit_options()->enabled = false;
+    fprintf(stderr, "%s: warning: native backend: %s; running without the JIT\n", mt_progname(), why);
 }
 
 /* ---- quasi-immutable cells --------------------------------------------- */
@@ -272,16 +267,12 @@ static void note_pause(double start)
         stats->max_pause_ms = pause;
 }
 
-/* Hand `t` to the backend; when the native backend breaks, to the
- * reference backend instead. */
 static mt_compile_status backend_compile(mt_jittrace *t, bool sync)
 {
     char err[256];
     mt_compile_status status = backend()->compile(t, sync, err, sizeof err);
-    if (status == MT_COMPILE_BROKEN) {
+    if (status == MT_COMPILE_BROKEN)
         fall_back(err);
-        status = backend()->compile(t, sync, err, sizeof err);
-    }
     if (status == MT_COMPILE_REJECTED) {
         mt_log(MT_LOG_JIT_ABORT, "jit-abort: T%u: backend: %s\n", t->id, err);
         mt_jit_stats()->aborts++;
@@ -307,7 +298,7 @@ static mt_compile_status compile(mt_jittrace *t)
     log_trace(t, "optimized");
     t->guards = mt_alloc((t->ir.nsnaps + 1) * sizeof *t->guards);
     mt_compile_status status = backend_compile(t, mt_jit_options()->sync || force_sync);
-    if (status == MT_COMPILE_REJECTED)
+    if (status == MT_COMPILE_REJECTED || status == MT_COMPILE_BROKEN)
         return status;
     JS.traces[JS.ntraces++] = t;
     depend(t);
@@ -336,10 +327,8 @@ static void install(mt_jittrace *t)
  * assumed changed meanwhile (it is re-recorded when hot again). */
 static void install_finished_one(mt_jittrace *t, mt_compile_status status, const char *err)
 {
-    if (status == MT_COMPILE_BROKEN) {
+    if (status == MT_COMPILE_BROKEN)
         fall_back(err);
-        status = backend_compile(t, true);
-    }
     if (status == MT_COMPILE_READY && !t->invalid && !stale(t)) {
         install(t);
         return;
@@ -362,10 +351,8 @@ static void safe_point(void)
     mt_compile_status status;
     char err[256];
     mt_jittrace *t;
-    while (b->finished && (t = b->finished(&status, err, sizeof err))) {
+    while (b->finished && (t = b->finished(&status, err, sizeof err)))
         install_finished_one(t, status, err);
-        b = backend();
-    }
     if (b->collect)
         b->collect();
     double pause = now_ms() - start;

@@ -40,10 +40,10 @@ typedef struct mt_exit {
     bool forced;
 } mt_exit;
 
-/* What became of a compile request.  REJECTED: no backend can run this
- * trace (it is abandoned, as a recording would be); BROKEN: this backend
- * cannot work here (libgccjit failed), so the framework falls back to the
- * reference backend for good. */
+/* What became of a compile request.  REJECTED: the backend cannot run
+ * this trace (it is abandoned, as a recording would be); BROKEN: the
+ * backend cannot work here (libgccjit failed), so the framework warns
+ * once and goes on without the JIT. */
 typedef enum {
     MT_COMPILE_READY,
     MT_COMPILE_PENDING, /* compiling in the background: see `finished` */

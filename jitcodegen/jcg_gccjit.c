@@ -100,6 +100,8 @@ static void set_options(gcc_jit_context *ctxt)
     snprintf(copy, sizeof copy, "%s", flags);
     for (char *save, *flag = strtok_r(copy, " ", &save); flag; flag = strtok_r(NULL, " ", &save))
         gcc_jit_context_add_command_line_option(ctxt, flag);
+    if (getenv("MT_NATIVE_DUMP")) /* the generated assembly, on stderr */
+        gcc_jit_context_set_bool_option(ctxt, GCC_JIT_BOOL_OPTION_DUMP_GENERATED_CODE, 1);
     if (!getenv("MT_NATIVE_CFLAGS")) {
         gcc_jit_context_add_driver_option(ctxt, "-nostdlib");
         gcc_jit_context_add_driver_option(ctxt, "-lgcc");
@@ -453,10 +455,6 @@ static int64_t *level_buffer(void)
 static void native_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
 {
     jcg_code *code = code_of(t);
-    if (!code || !code->entry) { /* compiled before the fallback, or by the reference backend */
-        mt_backend_ref.run(t, inputs, exit);
-        return;
-    }
     int64_t *buf = level_buffer();
     int64_t words[JCG_EXIT_WORDS];
     memcpy(buf, inputs, t->ir.ninputs * sizeof *inputs);
@@ -465,19 +463,6 @@ static void native_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
     NS.depth--;
     *exit = (mt_exit){(mt_jittrace *)(intptr_t)words[JCG_EXIT_TRACE], (mt_ref)words[JCG_EXIT_GUARD],
                       (uint32_t)words[JCG_EXIT_SNAP], buf, words[JCG_EXIT_FORCED] != 0};
-}
-
-int64_t jcg_enter_reference(int64_t *buf, int64_t *exit, int64_t id)
-{
-    mt_exit e;
-    mt_backend_ref.run(mt_jit_jump_target((uint32_t)id), buf, &e);
-    const mt_snapshot *s = &e.trace->ir.snaps[e.snap];
-    memcpy(buf, e.values, (s->nreds + s->nreplay) * sizeof *buf);
-    exit[JCG_EXIT_TRACE] = (int64_t)(intptr_t)e.trace;
-    exit[JCG_EXIT_GUARD] = e.guard;
-    exit[JCG_EXIT_SNAP] = e.snap;
-    exit[JCG_EXIT_FORCED] = e.forced;
-    return 0;
 }
 
 const mt_backend mt_backend_native = {

@@ -46,8 +46,4 @@ typedef struct jcg_code {
 bool jcg_lower(gcc_jit_context *ctxt, jcg_code *code, bool check_every_guard, char *err,
                size_t errsize);
 
-/* Called by compiled code jumping to the loop `id` that has no native
- * code: runs it, and what it enters, with the reference backend. */
-int64_t jcg_enter_reference(int64_t *buf, int64_t *exit, int64_t id);
-
 #endif

@@ -104,6 +104,8 @@ static void tail_call(lower *l, gcc_jit_block *block, gcc_jit_rvalue *target)
     gcc_jit_block_end_with_return(block, NULL, call);
 }
 
+static gcc_jit_rvalue *compare(lower *l, enum gcc_jit_comparison op, gcc_jit_rvalue *a, gcc_jit_rvalue *b);
+
 /* ---- guard exits ---------------------------------------------------------- */
 
 /* Write the exit values of the current guard's snapshot to the buffer:
@@ -168,6 +170,17 @@ static gcc_jit_block *failure(lower *l, gcc_jit_block *exit, bool forced)
     return block;
 }
 
+/* __builtin_expect(cond, 1): guards hold, so exits are laid out cold */
+static gcc_jit_rvalue *likely(lower *l, gcc_jit_rvalue *cond)
+{
+    gcc_jit_type *lng = gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_LONG);
+    gcc_jit_rvalue *args[2] = {gcc_jit_context_new_cast(l->ctxt, NULL, cond, lng),
+                               gcc_jit_context_one(l->ctxt, lng)};
+    gcc_jit_rvalue *expected = gcc_jit_context_new_call(
+        l->ctxt, NULL, gcc_jit_context_get_builtin_function(l->ctxt, "__builtin_expect"), 2, args);
+    return compare(l, GCC_JIT_COMPARISON_NE, expected, gcc_jit_context_zero(l->ctxt, lng));
+}
+
 /* mt_jit_fail_guard(trace, snap): fail_guards or a test wants it to fail */
 static gcc_jit_rvalue *injected_failure(lower *l)
 {
@@ -184,7 +197,7 @@ static gcc_jit_rvalue *injected_failure(lower *l)
 static void guard(lower *l, gcc_jit_rvalue *ok)
 {
     gcc_jit_block *exit = exit_path(l), *pass = new_block(l), *check = new_block(l);
-    gcc_jit_block_end_with_conditional(l->block, NULL, ok, check, failure(l, exit, false));
+    gcc_jit_block_end_with_conditional(l->block, NULL, likely(l, ok), check, failure(l, exit, false));
     if (!l->check_every_guard) {
         gcc_jit_type *forcing_type = gcc_jit_type_get_volatile(
             gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_UNSIGNED_INT));
@@ -365,8 +378,8 @@ static void jump_to_self(lower *l)
 }
 
 /* To another loop: its inputs to the buffer, then a tail call to the code
- * its key's word names (the loop compiled for the key since, once it was
- * invalidated), or the reference backend where there is none. */
+ * its key's word names: the loop itself or, once it was invalidated, the
+ * loop compiled for its key since. */
 static void jump_to_loop(lower *l)
 {
     const mt_ins *ins = l->ins;
@@ -376,18 +389,10 @@ static void jump_to_loop(lower *l)
     void **key = mt_jit_key_code(mt_jit_trace(ins->c));
     gcc_jit_rvalue *code = gcc_jit_lvalue_as_rvalue(
         gcc_jit_rvalue_dereference(ptr_const(l, gcc_jit_type_get_pointer(l->word), key), NULL));
-    gcc_jit_block *native = new_block(l), *reference = new_block(l);
-    gcc_jit_block_end_with_conditional(l->block, NULL, compare(l, GCC_JIT_COMPARISON_NE, code, word_const(l, 0)),
-                                       native, reference);
     gcc_jit_rvalue *entry_field = binary(l, GCC_JIT_BINARY_OP_PLUS, code,
                                          word_const(l, offsetof(jcg_code, entry)));
-    gcc_jit_rvalue *entry = gcc_jit_lvalue_as_rvalue(
-        gcc_jit_rvalue_dereference(as_ptr(l, entry_field, gcc_jit_type_get_pointer(l->entry_type)), NULL));
-    tail_call(l, native, entry);
-    gcc_jit_type *types[3] = {l->word_ptr, l->word_ptr, l->word};
-    gcc_jit_rvalue *args[3] = {l->buf, l->exit, word_const(l, ins->c)};
-    gcc_jit_block_end_with_return(reference, NULL,
-                                  call_c(l, (const void *)jcg_enter_reference, l->word, 3, types, args));
+    tail_call(l, l->block, gcc_jit_lvalue_as_rvalue(gcc_jit_rvalue_dereference(
+                               as_ptr(l, entry_field, gcc_jit_type_get_pointer(l->entry_type)), NULL)));
 }
 
 static void lower_JUMP(lower *l)
