@@ -98,12 +98,17 @@ mt_jittrace *mt_jit_jump_target(uint32_t id)
     return t->invalid && t->cell && t->cell->loop ? t->cell->loop : t;
 }
 
-volatile uint32_t mt_jit_forcing;
+const mt_jittrace *volatile mt_jit_forced_trace;
+volatile uint32_t mt_jit_forced_snap;
+static bool test_api_used; /* tests may force failures of what compiles from now on */
+
+bool mt_jit_failures_may_be_forced(void) { return test_api_used; }
 
 bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap)
 {
     if (JS.forced_left && t == JS.forced_trace && snap == JS.forced_snap) {
-        mt_jit_forcing = --JS.forced_left;
+        if (!--JS.forced_left)
+            mt_jit_forced_trace = NULL;
         return true;
     }
     uint64_t n = mt_jit_options()->fail_guards;
@@ -112,10 +117,12 @@ bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap)
 
 void mt_jit_force_guard_failure(const mt_jittrace *t, uint32_t snap, uint32_t times)
 {
+    test_api_used = true;
     JS.forced_trace = t;
     JS.forced_snap = snap;
     JS.forced_left = times;
-    mt_jit_forcing = times;
+    mt_jit_forced_trace = times ? t : NULL;
+    mt_jit_forced_snap = snap;
 }
 
 void mt_jit_reset(void)
@@ -341,23 +348,24 @@ static void install_finished_one(mt_jittrace *t, mt_compile_status status, const
 }
 
 /* At a merge point: install what the background compiles finished, and
- * let the backend free code that can no longer be entered. */
+ * let the backend free code that can no longer be entered (the backend
+ * counts that pause itself: most safe points have nothing to do). */
 static void safe_point(void)
 {
     const mt_backend *b = backend();
-    if (!b->finished && !b->collect)
-        return;
-    double start = now_ms();
     mt_compile_status status;
     char err[256];
-    mt_jittrace *t;
-    while (b->finished && (t = b->finished(&status, err, sizeof err)))
-        install_finished_one(t, status, err);
+    mt_jittrace *t = b->finished ? b->finished(&status, err, sizeof err) : NULL;
+    if (t) {
+        double start = now_ms();
+        for (; t; t = b->finished(&status, err, sizeof err))
+            install_finished_one(t, status, err);
+        double pause = now_ms() - start;
+        if (pause > mt_jit_stats()->max_pause_ms)
+            mt_jit_stats()->max_pause_ms = pause;
+    }
     if (b->collect)
         b->collect();
-    double pause = now_ms() - start;
-    if (pause > mt_jit_stats()->max_pause_ms)
-        mt_jit_stats()->max_pause_ms = pause;
 }
 
 static mt_jittrace *new_trace(const mt_jitdriver *d)
@@ -563,6 +571,7 @@ void mt_jit_run(mt_jittrace *t, int64_t *greens, int64_t *reds) { run(t, greens,
 mt_jittrace *mt_jit_record_loop(const mt_jitdriver *d, int64_t *greens, int64_t *reds)
 {
     jitcell *cell = cell_find(d, greens, true);
+    test_api_used = true;
     force_sync = true;
     mt_jittrace *t = record_loop(d, cell, greens, reds);
     force_sync = false;

@@ -81,9 +81,14 @@ extern const mt_backend mt_backend_native;
 /* The word where compiled code jumping to a loop of `loop`'s key finds
  * that key's code (the backend's to set; kept as long as the key). */
 void **mt_jit_key_code(const mt_jittrace *loop);
-/* Non-zero while a test's forced guard failures are pending, so compiled
- * code built without fail_guards checks mt_jit_fail_guard only then. */
-extern volatile uint32_t mt_jit_forcing;
+/* Whether tests use mt_jit_record_loop or mt_jit_force_guard_failure in
+ * this process: then compiled code must check for forced failures. */
+bool mt_jit_failures_may_be_forced(void);
+/* While a test's forced guard failures are pending, the trace and the
+ * snapshot of the guard that must fail (else NULL): compiled code built
+ * without fail_guards compares instead of calling mt_jit_fail_guard. */
+extern const mt_jittrace *volatile mt_jit_forced_trace;
+extern volatile uint32_t mt_jit_forced_snap;
 
 mt_jittrace *mt_jit_trace(uint32_t id);
 /* Where a JUMP to trace `id` goes: the loop itself or, once it is

@@ -78,12 +78,13 @@ static void *checked_malloc(size_t size)
 
 /* ---- gcc runs ---------------------------------------------------------------- */
 
-/* The options every context gets: measured in bench/RESULTS.md.  -Og
- * optimizes nearly as well as -O2 for less compile time; -nostdlib -lgcc
- * saves the link against libc (the code calls the VM through addresses);
- * a small ggc heap makes gcc collect its garbage between runs instead of
- * keeping it.  MT_NATIVE_CFLAGS replaces the command-line options (for
- * measuring). */
+/* The options every context gets, as measured in bench/RESULTS.md: -O1
+ * runs trace code as fast as -O2 for less compile time (-Og leaves the
+ * guards' flag arithmetic in the loops); -nostdlib -lgcc saves the link
+ * against libc (the code calls the VM through addresses); a small ggc heap
+ * makes gcc collect its garbage within a run instead of keeping about a
+ * megabyte per run.  MT_NATIVE_CFLAGS replaces the command-line options
+ * (for measuring). */
 static void set_options(gcc_jit_context *ctxt)
 {
     gcc_jit_context_set_bool_print_errors_to_stderr(ctxt, 0);
@@ -95,7 +96,7 @@ static void set_options(gcc_jit_context *ctxt)
     gcc_jit_context_add_command_line_option(ctxt, "-fwrapv");
     const char *flags = getenv("MT_NATIVE_CFLAGS");
     if (!flags)
-        flags = "-Og --param=ggc-min-heapsize=4096 --param=ggc-min-expand=20";
+        flags = "-O1 --param=ggc-min-heapsize=4096 --param=ggc-min-expand=20";
     char copy[512];
     snprintf(copy, sizeof copy, "%s", flags);
     for (char *save, *flag = strtok_r(copy, " ", &save); flag; flag = strtok_r(NULL, " ", &save))
@@ -294,13 +295,20 @@ static void keep(jcg_code *code)
     NS.codes[NS.ncodes++] = code;
 }
 
+static jcg_checks guard_checks(void)
+{
+    if (mt_jit_options()->fail_guards)
+        return JCG_CHECK_EVERY_GUARD;
+    return mt_jit_failures_may_be_forced() ? JCG_CHECK_FORCED : JCG_CHECK_NONE;
+}
+
 static mt_compile_status native_compile(mt_jittrace *t, bool sync, char *err, size_t errsize)
 {
     if (!ready_to_compile(err, errsize))
         return MT_COMPILE_BROKEN;
     jcg_code *code = new_code(t);
     jcg_batch *b = sync ? new_batch() : NS.open ? NS.open : (NS.open = new_batch());
-    if (!jcg_lower(b->ctxt, code, mt_jit_options()->fail_guards != 0, err, errsize)) {
+    if (!jcg_lower(b->ctxt, code, guard_checks(), err, errsize)) {
         free_code(code); /* what it added to the context is never called */
         return MT_COMPILE_REJECTED;
     }
@@ -429,6 +437,7 @@ static void native_collect(void)
 {
     if (!NS.want_collect || NS.depth)
         return;
+    double start = now_ms();
     NS.want_collect = false;
     uint32_t kept = 0;
     for (uint32_t i = 0; i < NS.ncodes; i++) {
@@ -439,6 +448,9 @@ static void native_collect(void)
             release(code);
     }
     NS.ncodes = kept;
+    double pause = now_ms() - start;
+    if (pause > mt_jit_stats()->max_pause_ms)
+        mt_jit_stats()->max_pause_ms = pause;
 }
 
 /* ---- running ---------------------------------------------------------------- */

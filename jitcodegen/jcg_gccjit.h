@@ -40,10 +40,16 @@ typedef struct jcg_code {
     double requested_ms;
 } jcg_code;
 
+/* Which guards ask mt_jit_fail_guard whether to fail although they hold. */
+typedef enum {
+    JCG_CHECK_NONE,
+    JCG_CHECK_FORCED,      /* a test's forced failure may name them */
+    JCG_CHECK_EVERY_GUARD, /* fail_guards */
+} jcg_checks;
+
 /* Add the function of `code`'s trace to `ctxt` (on the main thread: it
- * reads the IR).  `check_every_guard`: fail_guards is on.  False with a
- * reason for a trace the backend cannot take. */
-bool jcg_lower(gcc_jit_context *ctxt, jcg_code *code, bool check_every_guard, char *err,
-               size_t errsize);
+ * reads the IR).  False with a reason for a trace the backend cannot
+ * take. */
+bool jcg_lower(gcc_jit_context *ctxt, jcg_code *code, jcg_checks checks, char *err, size_t errsize);
 
 #endif

@@ -22,7 +22,7 @@ typedef struct lower {
     jcg_code *code;
     const mt_ins *ins;
     mt_ref ref;
-    bool check_every_guard;
+    jcg_checks checks;
     gcc_jit_type *word, *byte, *boolean, *word_ptr, *byte_ptr, *entry_type;
     gcc_jit_rvalue *buf, *exit;
     gcc_jit_lvalue **value;  /* by ref; NULL where no value is computed */
@@ -190,29 +190,46 @@ static gcc_jit_rvalue *injected_failure(lower *l)
     return call_c(l, (const void *)mt_jit_fail_guard, l->boolean, 2, types, args);
 }
 
+/* *(volatile T *)address */
+static gcc_jit_rvalue *volatile_at(lower *l, gcc_jit_type *type, const volatile void *address)
+{
+    gcc_jit_type *pointer = gcc_jit_type_get_pointer(gcc_jit_type_get_volatile(type));
+    return gcc_jit_lvalue_as_rvalue(gcc_jit_rvalue_dereference(ptr_const(l, pointer, (const void *)address), NULL));
+}
+
 /* Continue past the current guard if `ok`, else take its exit.  As in the
- * reference backend, a guard that holds asks mt_jit_fail_guard whether to
- * fail anyway: at every guard under fail_guards, else only while a test's
- * forced failure is pending. */
+ * reference backend, a guard that holds still fails when mt_jit_fail_guard
+ * says so: asked at every guard under fail_guards; where tests may force
+ * failures, when a pending one names this guard, which compiled code
+ * checks without a call (a call on the path back into the loop would cost
+ * the loop its registers); otherwise never. */
 static void guard(lower *l, gcc_jit_rvalue *ok)
 {
-    gcc_jit_block *exit = exit_path(l), *pass = new_block(l), *check = new_block(l);
-    gcc_jit_block_end_with_conditional(l->block, NULL, likely(l, ok), check, failure(l, exit, false));
-    if (!l->check_every_guard) {
-        gcc_jit_type *forcing_type = gcc_jit_type_get_volatile(
-            gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_UNSIGNED_INT));
-        gcc_jit_rvalue *forcing = gcc_jit_lvalue_as_rvalue(gcc_jit_rvalue_dereference(
-            ptr_const(l, gcc_jit_type_get_pointer(forcing_type), (const void *)&mt_jit_forcing), NULL));
-        gcc_jit_block *ask = new_block(l);
-        gcc_jit_block_end_with_conditional(
-            check, NULL,
-            gcc_jit_context_new_comparison(l->ctxt, NULL, GCC_JIT_COMPARISON_NE, forcing,
-                                           gcc_jit_context_zero(l->ctxt, gcc_jit_rvalue_get_type(forcing))),
-            ask, pass);
-        check = ask;
+    gcc_jit_block *exit = exit_path(l), *pass = new_block(l);
+    if (l->checks == JCG_CHECK_NONE) {
+        gcc_jit_block_end_with_conditional(l->block, NULL, likely(l, ok), pass, failure(l, exit, false));
+        l->block = pass;
+        return;
     }
-    gcc_jit_block_end_with_conditional(check, NULL, injected_failure(l), failure(l, exit, true), pass);
+    gcc_jit_block *check = new_block(l), *forced = failure(l, exit, true);
+    gcc_jit_block_end_with_conditional(l->block, NULL, likely(l, ok), check, failure(l, exit, false));
     l->block = pass;
+    if (l->checks == JCG_CHECK_EVERY_GUARD) {
+        gcc_jit_block_end_with_conditional(check, NULL, injected_failure(l), forced, pass);
+        return;
+    }
+    gcc_jit_block *this_trace = new_block(l), *consume = new_block(l);
+    gcc_jit_rvalue *trace = word_const(l, (int64_t)(intptr_t)l->code->trace);
+    gcc_jit_rvalue *forced_trace = as_word(l, volatile_at(l, l->word, &mt_jit_forced_trace));
+    gcc_jit_block_end_with_conditional(check, NULL, compare(l, GCC_JIT_COMPARISON_EQ, forced_trace, trace),
+                                       this_trace, pass);
+    gcc_jit_type *uint = gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_UNSIGNED_INT);
+    gcc_jit_rvalue *snap = gcc_jit_context_new_rvalue_from_int(l->ctxt, uint, (int)l->ins->snap);
+    gcc_jit_block_end_with_conditional(
+        this_trace, NULL, compare(l, GCC_JIT_COMPARISON_EQ, volatile_at(l, uint, &mt_jit_forced_snap), snap),
+        consume, pass);
+    gcc_jit_block_add_eval(consume, NULL, injected_failure(l)); /* counts the failure down: true here */
+    gcc_jit_block_end_with_jump(consume, NULL, forced);
 }
 
 /* ---- lowerings, one per op ------------------------------------------------ */
@@ -486,12 +503,12 @@ static void declare_function(lower *l)
     l->block = l->loop_top;
 }
 
-bool jcg_lower(gcc_jit_context *ctxt, jcg_code *code, bool check_every_guard, char *err, size_t errsize)
+bool jcg_lower(gcc_jit_context *ctxt, jcg_code *code, jcg_checks checks, char *err, size_t errsize)
 {
     const mt_trace *ir = &code->trace->ir;
     if (!check_trace(ir, err, errsize))
         return false;
-    lower l = {.ctxt = ctxt, .ir = ir, .code = code, .check_every_guard = check_every_guard};
+    lower l = {.ctxt = ctxt, .ir = ir, .code = code, .checks = checks};
     declare_types(&l);
     declare_function(&l);
     for (l.ref = 1; l.ref < ir->nins; l.ref++) {
