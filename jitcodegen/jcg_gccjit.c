@@ -96,7 +96,7 @@ static void set_options(gcc_jit_context *ctxt)
     gcc_jit_context_add_command_line_option(ctxt, "-fwrapv");
     const char *flags = getenv("MT_NATIVE_CFLAGS");
     if (!flags)
-        flags = "-O1 --param=ggc-min-heapsize=4096 --param=ggc-min-expand=20";
+        flags = "-O1 --param=ggc-min-heapsize=1024 --param=ggc-min-expand=10";
     char copy[512];
     snprintf(copy, sizeof copy, "%s", flags);
     for (char *save, *flag = strtok_r(copy, " ", &save); flag; flag = strtok_r(NULL, " ", &save))

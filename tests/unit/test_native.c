@@ -118,7 +118,7 @@ Test(native, invalidated_code_is_released_and_rss_stays_bounded, .timeout = 240)
     enum { ROUNDS = 40, PER_ROUND = 250, WARM_ROUNDS = 5 };
     mt_jittrace *parent = record_parent();
     /* what is kept, not how fast it runs: -O0 compiles fastest */
-    setenv("MT_NATIVE_CFLAGS", "-O0 --param=ggc-min-heapsize=4096 --param=ggc-min-expand=20", 1);
+    setenv("MT_NATIVE_CFLAGS", "-O0 --param=ggc-min-heapsize=1024 --param=ggc-min-expand=10", 1);
     mt_jittrace **round = mt_alloc(PER_ROUND * sizeof *round);
     long warm_rss = 0;
     unsigned warm_mappings = 0;
