@@ -96,10 +96,11 @@ typedef struct mt_stats {
     uint64_t invalidations; /* not in the summary line (its format is fixed) */
     /* The `jit-timing` line: each trace's compile latency (request to
      * runnable code), and the longest the main thread was held up by the
-     * JIT at once (optimizing, building, installing; not recording). */
+     * JIT at once (optimizing, lowering, installing, releasing; not
+     * recording), in wall time and in the thread's CPU time. */
     double *compile_latencies;
     uint32_t ncompile_latencies, maxcompile_latencies;
-    double max_pause_ms;
+    double max_pause_ms, max_pause_cpu_ms;
 } mt_stats;
 mt_stats *mt_jit_stats(void);
 /* Write "jit-summary: loops=N bridges=N aborts=N guard_failures=N
@@ -107,7 +108,7 @@ mt_stats *mt_jit_stats(void);
 void mt_stats_print_summary(const mt_stats *stats, FILE *out);
 void mt_stats_note_compile_latency(double ms);
 /* Write "jit-timing: traces=N compile_ms_median=X compile_ms_max=X
- * max_pause_ms=X". */
+ * max_pause_ms=X max_pause_cpu_ms=X". */
 void mt_stats_print_timing(const mt_stats *stats, FILE *out);
 
 /* ---- allocation (Boehm GC behind a narrow interface) --------------------- */

@@ -12,7 +12,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "mt_internal.h"
 #define uthash_malloc(size) mt_alloc(size) /* cells hold collected pointers */
@@ -237,13 +236,6 @@ static bool give_up_if_stale(const mt_jittrace *t, const char *what)
 
 /* ---- compiling ------------------------------------------------------------- */
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void log_key(unsigned category, const mt_jitdriver *d, const int64_t *greens)
 {
     mt_log(category, "%s(", d->name);
@@ -262,16 +254,6 @@ static void log_trace(const mt_jittrace *t, const char *stage)
     else
         mt_log(MT_LOG_JIT_IR, "# loop T%u, %s:\n", t->id, stage);
     mt_ir_print(&t->ir, mt_log_stream());
-}
-
-/* The main thread was busy with the JIT (not recording) since `start`. */
-static void note_pause(double start)
-{
-    double pause = now_ms() - start;
-    mt_stats *stats = mt_jit_stats();
-    stats->compile_ms += pause;
-    if (pause > stats->max_pause_ms)
-        stats->max_pause_ms = pause;
 }
 
 static mt_compile_status backend_compile(mt_jittrace *t, bool sync)
@@ -294,7 +276,7 @@ static bool force_sync;
  * fails verification is a framework bug: stop rather than run it. */
 static mt_compile_status compile(mt_jittrace *t)
 {
-    double start = now_ms();
+    mt_pause start = mt_pause_begin();
     MT_RESERVE(JS.traces, JS.maxtraces, JS.ntraces + 1);
     t->id = JS.ntraces + 1;
     log_trace(t, "recorded");
@@ -309,7 +291,7 @@ static mt_compile_status compile(mt_jittrace *t)
         return status;
     JS.traces[JS.ntraces++] = t;
     depend(t);
-    note_pause(start);
+    mt_jit_stats()->compile_ms += mt_pause_end(start);
     return status;
 }
 
@@ -357,12 +339,10 @@ static void safe_point(void)
     char err[256];
     mt_jittrace *t = b->finished ? b->finished(&status, err, sizeof err) : NULL;
     if (t) {
-        double start = now_ms();
+        mt_pause start = mt_pause_begin();
         for (; t; t = b->finished(&status, err, sizeof err))
             install_finished_one(t, status, err);
-        double pause = now_ms() - start;
-        if (pause > mt_jit_stats()->max_pause_ms)
-            mt_jit_stats()->max_pause_ms = pause;
+        mt_pause_end(start);
     }
     if (b->collect)
         b->collect();

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mt_internal.h"
 
@@ -84,6 +85,32 @@ void mt_stats_print_summary(const mt_stats *s, FILE *out)
             (unsigned long long)s->aborts, (unsigned long long)s->guard_failures, s->compile_ms);
 }
 
+double mt_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double thread_cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+mt_pause mt_pause_begin(void) { return (mt_pause){mt_now_ms(), thread_cpu_ms()}; }
+
+double mt_pause_end(mt_pause start)
+{
+    double wall = mt_now_ms() - start.wall_ms, cpu = thread_cpu_ms() - start.cpu_ms;
+    if (wall > stats.max_pause_ms)
+        stats.max_pause_ms = wall;
+    if (cpu > stats.max_pause_cpu_ms)
+        stats.max_pause_cpu_ms = cpu;
+    return wall;
+}
+
 void mt_stats_note_compile_latency(double ms)
 {
     MT_RESERVE(stats.compile_latencies, stats.maxcompile_latencies, stats.ncompile_latencies + 1);
@@ -104,8 +131,10 @@ void mt_stats_print_timing(const mt_stats *s, FILE *out)
         memcpy(sorted, s->compile_latencies, n * sizeof *sorted);
     qsort(sorted, n, sizeof *sorted, compare_doubles);
     double median = !n ? 0 : n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    fprintf(out, "jit-timing: traces=%u compile_ms_median=%.2f compile_ms_max=%.2f max_pause_ms=%.3f\n",
-            n, median, n ? sorted[n - 1] : 0.0, s->max_pause_ms);
+    fprintf(out,
+            "jit-timing: traces=%u compile_ms_median=%.2f compile_ms_max=%.2f max_pause_ms=%.3f "
+            "max_pause_cpu_ms=%.3f\n",
+            n, median, n ? sorted[n - 1] : 0.0, s->max_pause_ms, s->max_pause_cpu_ms);
 }
 
 static void print_summary_at_exit(void)

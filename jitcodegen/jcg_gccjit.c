@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "jcg_gccjit.h"
@@ -59,13 +58,6 @@ const char *mt_native_backend_version(void)
         snprintf(version, sizeof version, "libgccjit %d.%d.%d", gcc_jit_version_major(),
                  gcc_jit_version_minor(), gcc_jit_version_patchlevel());
     return version;
-}
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 static void *checked_malloc(size_t size)
@@ -120,7 +112,7 @@ static jcg_batch *new_batch(void)
 /* Run gcc on the batch (on either thread: touches malloc memory only). */
 static void compile_batch(jcg_batch *b)
 {
-    double start = now_ms();
+    double start = mt_now_ms();
     b->result = gcc_jit_context_compile(b->ctxt);
     if (!b->result) {
         const char *why = gcc_jit_context_get_first_error(b->ctxt);
@@ -134,7 +126,7 @@ static void compile_batch(jcg_batch *b)
     }
     gcc_jit_context_release(b->ctxt);
     b->ctxt = NULL;
-    b->finished_ms = now_ms();
+    b->finished_ms = mt_now_ms();
     b->build_ms = b->finished_ms - start;
 }
 
@@ -239,7 +231,7 @@ static jcg_code *new_code(mt_jittrace *t)
     code->trace = t;
     code->exits = checked_malloc((t->ir.nsnaps + 1) * sizeof *code->exits);
     snprintf(code->name, sizeof code->name, "T%u", t->id);
-    code->requested_ms = now_ms();
+    code->requested_ms = mt_now_ms();
     return code;
 }
 
@@ -437,7 +429,7 @@ static void native_collect(void)
 {
     if (!NS.want_collect || NS.depth)
         return;
-    double start = now_ms();
+    mt_pause start = mt_pause_begin();
     NS.want_collect = false;
     uint32_t kept = 0;
     for (uint32_t i = 0; i < NS.ncodes; i++) {
@@ -448,9 +440,7 @@ static void native_collect(void)
             release(code);
     }
     NS.ncodes = kept;
-    double pause = now_ms() - start;
-    if (pause > mt_jit_stats()->max_pause_ms)
-        mt_jit_stats()->max_pause_ms = pause;
+    mt_pause_end(start);
 }
 
 /* ---- running ---------------------------------------------------------------- */
