@@ -38,7 +38,8 @@ static struct {
     uint32_t ncodes, maxcodes;
     bool want_collect;
     uint32_t depth;               /* compiled code on the C stack (nesting) */
-    int64_t *bufs[64];            /* a buffer per nesting level (collected memory) */
+    int64_t **bufs;               /* a buffer per nesting level (collected memory) */
+    uint32_t maxbufs;
     const char *broken;           /* why this machine cannot compile */
     bool checked_tools;
     /* shared with the compile thread, under `lock` */
@@ -445,10 +446,11 @@ static void native_collect(void)
 
 /* ---- running ---------------------------------------------------------------- */
 
+/* A residual call may re-enter the VM and run compiled code again: each
+ * nesting level has its own buffer. */
 static int64_t *level_buffer(void)
 {
-    if (NS.depth >= sizeof NS.bufs / sizeof NS.bufs[0])
-        mt_die(70, "internal error: compiled code nested %u deep", NS.depth);
+    MT_RESERVE(NS.bufs, NS.maxbufs, NS.depth + 1);
     if (!NS.bufs[NS.depth])
         NS.bufs[NS.depth] = mt_alloc(JCG_BUF_WORDS * sizeof(int64_t));
     return NS.bufs[NS.depth];
