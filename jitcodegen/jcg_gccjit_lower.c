@@ -28,6 +28,8 @@ typedef struct lower {
     gcc_jit_lvalue **value;  /* by ref; NULL where no value is computed */
     gcc_jit_lvalue **input;  /* by input slot */
     gcc_jit_lvalue *forced;
+    gcc_jit_lvalue *exit_guard, *exit_snap, *exit_slot; /* which exit is taken */
+    gcc_jit_block *shared_exit;
     gcc_jit_block *loop_top; /* after reading the inputs */
     gcc_jit_block *label;    /* start of the peeled loop */
     unsigned nblocks;
@@ -132,17 +134,16 @@ static void write_exit_values(lower *l, gcc_jit_block *block, const mt_snapshot 
                                   gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_VOID), 3, types, args));
 }
 
-/* The cold path of the current guard: exit values out, then the bridge in
- * the guard's slot, or back to the framework. */
-static gcc_jit_block *exit_path(lower *l)
+/* The tail shared by a trace's exits: the bridge in the taken exit's slot,
+ * or back to the framework with the exit's identity. */
+static gcc_jit_block *shared_exit(lower *l)
 {
-    uint32_t snap = l->ins->snap;
+    if (l->shared_exit)
+        return l->shared_exit;
     gcc_jit_block *start = new_block(l), *bridge = new_block(l), *leave = new_block(l);
-    write_exit_values(l, start, &l->ir->snaps[snap]);
-    gcc_jit_type *slot_type = gcc_jit_type_get_volatile(l->entry_type);
-    gcc_jit_lvalue *slot = gcc_jit_rvalue_dereference(
-        ptr_const(l, gcc_jit_type_get_pointer(slot_type), &l->code->exits[snap]), NULL);
-    gcc_jit_rvalue *target = gcc_jit_lvalue_as_rvalue(slot);
+    gcc_jit_type *slot_type = gcc_jit_type_get_pointer(gcc_jit_type_get_volatile(l->entry_type));
+    gcc_jit_rvalue *target = gcc_jit_lvalue_as_rvalue(
+        gcc_jit_rvalue_dereference(as_ptr(l, gcc_jit_lvalue_as_rvalue(l->exit_slot), slot_type), NULL));
     gcc_jit_block_end_with_conditional(
         start, NULL,
         gcc_jit_context_new_comparison(l->ctxt, NULL, GCC_JIT_COMPARISON_NE, target,
@@ -150,14 +151,31 @@ static gcc_jit_block *exit_path(lower *l)
         bridge, leave);
     /* the slot is read again: a bridge may attach between the reads, and
      * either read is a correct choice */
-    tail_call(l, bridge, gcc_jit_lvalue_as_rvalue(slot));
+    tail_call(l, bridge, gcc_jit_lvalue_as_rvalue(
+                             gcc_jit_rvalue_dereference(as_ptr(l, gcc_jit_lvalue_as_rvalue(l->exit_slot), slot_type), NULL)));
     gcc_jit_block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_TRACE),
                                  word_const(l, (int64_t)(intptr_t)l->code->trace));
-    gcc_jit_block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_GUARD), word_const(l, l->ref));
-    gcc_jit_block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_SNAP), word_const(l, snap));
+    gcc_jit_block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_GUARD),
+                                 gcc_jit_lvalue_as_rvalue(l->exit_guard));
+    gcc_jit_block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_SNAP),
+                                 gcc_jit_lvalue_as_rvalue(l->exit_snap));
     gcc_jit_block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_FORCED),
                                  gcc_jit_lvalue_as_rvalue(l->forced));
     gcc_jit_block_end_with_return(leave, NULL, word_const(l, 0));
+    return l->shared_exit = start;
+}
+
+/* The cold path of the current guard: its exit values out, then the
+ * shared tail. */
+static gcc_jit_block *exit_path(lower *l)
+{
+    uint32_t snap = l->ins->snap;
+    gcc_jit_block *start = new_block(l);
+    write_exit_values(l, start, &l->ir->snaps[snap]);
+    gcc_jit_block_add_assignment(start, NULL, l->exit_guard, word_const(l, l->ref));
+    gcc_jit_block_add_assignment(start, NULL, l->exit_snap, word_const(l, snap));
+    gcc_jit_block_add_assignment(start, NULL, l->exit_slot, word_const(l, (int64_t)(intptr_t)&l->code->exits[snap]));
+    gcc_jit_block_end_with_jump(start, NULL, shared_exit(l));
     return start;
 }
 
@@ -498,6 +516,9 @@ static void declare_function(lower *l)
                                      gcc_jit_lvalue_as_rvalue(word_at(l, l->buf, i)));
     }
     l->forced = gcc_jit_function_new_local(l->fn, NULL, l->word, "forced");
+    l->exit_guard = gcc_jit_function_new_local(l->fn, NULL, l->word, "exit_guard");
+    l->exit_snap = gcc_jit_function_new_local(l->fn, NULL, l->word, "exit_snap");
+    l->exit_slot = gcc_jit_function_new_local(l->fn, NULL, l->word, "exit_slot");
     l->loop_top = new_block(l);
     gcc_jit_block_end_with_jump(entry, NULL, l->loop_top);
     l->block = l->loop_top;
