@@ -10,7 +10,6 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "jcg_gccjit.h"
@@ -75,9 +74,9 @@ static void *checked_malloc(size_t size)
  * runs trace code as fast as -O2 for less compile time (-Og leaves the
  * guards' flag arithmetic in the loops); -nostdlib -lgcc saves the link
  * against libc (the code calls the VM through addresses); a small ggc heap
- * makes gcc collect its garbage within a run instead of keeping about a
- * megabyte per run.  MT_NATIVE_CFLAGS replaces the command-line options
- * (for measuring). */
+ * makes gcc collect its garbage within a run instead of keeping ~400 KiB
+ * per run.  MT_NATIVE_CFLAGS replaces the command-line options and drops
+ * the driver's (for measuring). */
 static void set_options(gcc_jit_context *ctxt)
 {
     gcc_jit_context_set_bool_print_errors_to_stderr(ctxt, 0);
@@ -301,8 +300,12 @@ static mt_compile_status native_compile(mt_jittrace *t, bool sync, char *err, si
         return MT_COMPILE_BROKEN;
     jcg_code *code = new_code(t);
     jcg_batch *b = sync ? new_batch() : NS.open ? NS.open : (NS.open = new_batch());
-    if (!jcg_lower(b->ctxt, code, guard_checks(), err, errsize)) {
-        free_code(code); /* what it added to the context is never called */
+    if (!jcg_lower(b->ctxt, code, guard_checks(), err, errsize)) { /* it added nothing */
+        free_code(code);
+        if (sync) {
+            gcc_jit_context_release(b->ctxt);
+            free(b);
+        }
         return MT_COMPILE_REJECTED;
     }
     if (getenv("MT_NATIVE_FAIL"))
