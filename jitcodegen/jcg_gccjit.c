@@ -33,7 +33,8 @@ static struct {
     jcg_batch *open;              /* being filled by the main thread */
     jcg_batch *collected;         /* compiled, its codes being handed out */
     uint32_t next_handed;
-    jcg_code **codes;             /* every code not released, for collect */
+    jcg_code **codes;             /* every code not released, for collect (malloc
+                                     memory, so leak checkers see the codes) */
     uint32_t ncodes, maxcodes;
     bool want_collect;
     uint32_t depth;               /* compiled code on the C stack (nesting) */
@@ -283,7 +284,12 @@ static bool ready_to_compile(char *err, size_t errsize)
 
 static void keep(jcg_code *code)
 {
-    MT_RESERVE(NS.codes, NS.maxcodes, NS.ncodes + 1);
+    if (NS.ncodes == NS.maxcodes) {
+        NS.maxcodes = NS.maxcodes ? 2 * NS.maxcodes : 64;
+        NS.codes = realloc(NS.codes, NS.maxcodes * sizeof *NS.codes);
+        if (!NS.codes)
+            mt_die(1, "out of memory");
+    }
     NS.codes[NS.ncodes++] = code;
 }
 
