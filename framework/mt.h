@@ -78,6 +78,7 @@ enum {
     MT_LOG_JIT_SUMMARY = 1u << 0, /* one stable line at exit */
     MT_LOG_JIT_IR = 1u << 1,      /* each trace before/after optimization */
     MT_LOG_JIT_ABORT = 1u << 2,   /* why a trace was abandoned */
+    MT_LOG_JIT_TIMING = 1u << 3,  /* compile latencies and JIT pauses, at exit */
 };
 
 /* Parse an MTLOG value into a category mask and an optional file name
@@ -94,11 +95,22 @@ typedef struct mt_stats {
     uint64_t loops, bridges, aborts, guard_failures;
     double compile_ms;
     uint64_t invalidations; /* not in the summary line (its format is fixed) */
+    /* The `jit-timing` line: each trace's compile latency (request to
+     * runnable code), and the longest the main thread was held up by the
+     * JIT at once (optimizing, lowering, installing, releasing; not
+     * recording), in wall time and in the thread's CPU time. */
+    double *compile_latencies;
+    uint32_t ncompile_latencies, maxcompile_latencies;
+    double max_pause_ms, max_pause_cpu_ms;
 } mt_stats;
 mt_stats *mt_jit_stats(void);
 /* Write "jit-summary: loops=N bridges=N aborts=N guard_failures=N
  * compile_ms=X" (the format tests and benchmarks parse). */
 void mt_stats_print_summary(const mt_stats *stats, FILE *out);
+void mt_stats_note_compile_latency(double ms);
+/* Write "jit-timing: traces=N compile_ms_median=X compile_ms_max=X
+ * max_pause_ms=X max_pause_cpu_ms=X". */
+void mt_stats_print_timing(const mt_stats *stats, FILE *out);
 
 /* ---- allocation (Boehm GC behind a narrow interface) --------------------- */
 

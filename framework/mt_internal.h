@@ -18,4 +18,16 @@ FILE *mt_log_stream(void);
  * the error and exits 2. */
 void mt_options_apply_or_exit(const char *spec, const char *source);
 
+/* Milliseconds on the monotonic clock. */
+double mt_now_ms(void);
+/* A stretch of main-thread work for the JIT, for the jit-timing pause
+ * figures: wall time (what the program waits) and the thread's CPU time
+ * (the same without the other processes of a busy machine). */
+typedef struct mt_pause {
+    double wall_ms, cpu_ms;
+} mt_pause;
+mt_pause mt_pause_begin(void);
+/* Record the pause that began at `start`; returns its wall time. */
+double mt_pause_end(mt_pause start);
+
 #endif

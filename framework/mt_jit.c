@@ -12,7 +12,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "mt_internal.h"
 #define uthash_malloc(size) mt_alloc(size) /* cells hold collected pointers */
@@ -35,6 +34,8 @@ typedef struct jitcell {
     mt_jittrace *trace; /* entered at this key: a loop, or a function's entry trace */
     uint32_t aborts;
     bool blacklisted;
+    bool pending; /* a loop for it is being compiled in the background */
+    void *code;   /* the backend's: see mt_jit_key_code */
     int64_t key[]; /* the driver, then the greens */
 } jitcell;
 
@@ -89,16 +90,25 @@ mt_jittrace *mt_jit_trace_at(const mt_jitdriver *d, const int64_t *greens)
 
 mt_jittrace *mt_jit_trace(uint32_t id) { return JS.traces[id - 1]; }
 
+void **mt_jit_key_code(const mt_jittrace *loop) { return &loop->cell->code; }
+
 mt_jittrace *mt_jit_jump_target(uint32_t id)
 {
     mt_jittrace *t = JS.traces[id - 1];
     return t->invalid && t->cell && t->cell->trace ? t->cell->trace : t;
 }
 
+const mt_jittrace *volatile mt_jit_forced_trace;
+volatile uint32_t mt_jit_forced_snap;
+static bool test_api_used; /* tests may force failures of what compiles from now on */
+
+bool mt_jit_failures_may_be_forced(void) { return test_api_used; }
+
 bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap)
 {
     if (JS.forced_left && t == JS.forced_trace && snap == JS.forced_snap) {
-        JS.forced_left--;
+        if (!--JS.forced_left)
+            mt_jit_forced_trace = NULL;
         return true;
     }
     uint64_t n = mt_jit_options()->fail_guards;
@@ -107,9 +117,12 @@ bool mt_jit_fail_guard(const mt_jittrace *t, uint32_t snap)
 
 void mt_jit_force_guard_failure(const mt_jittrace *t, uint32_t snap, uint32_t times)
 {
+    test_api_used = true;
     JS.forced_trace = t;
     JS.forced_snap = snap;
     JS.forced_left = times;
+    mt_jit_forced_trace = times ? t : NULL;
+    mt_jit_forced_snap = snap;
 }
 
 void mt_jit_reset(void)
@@ -119,6 +132,28 @@ void mt_jit_reset(void)
     JS.counters_ready = false;
     JS.guard_checks = 0;
     memset(mt_counters, 0, sizeof mt_counters);
+}
+
+/* ---- backends ------------------------------------------------------------ */
+
+static const mt_backend *backend(void)
+{
+#ifdef MT_HAVE_GCCJIT
+    if (mt_jit_options()->backend == MT_BACKEND_NATIVE)
+        return &mt_backend_native;
+#endif
+    return &mt_backend_ref;
+}
+
+/* The native backend cannot work here (libgccjit failed): say so once and
+ * go on interpreting, which is faster than the reference backend.  Code
+ * already running finishes normally; nothing enters compiled code again. */
+static void fall_back(const char *why)
+{
+    if (!mt_jit_options()->enabled)
+        return;
+    mt_jit_options()->enabled = false;
+    fprintf(stderr, "%s: warning: native backend: %s; running without the JIT\n", mt_progname(), why);
 }
 
 /* ---- quasi-immutable cells --------------------------------------------- */
@@ -139,6 +174,8 @@ static void invalidate(mt_jittrace *t)
         if (g->bridge == t) {
             g->bridge = NULL;
             g->failures = 0;
+            if (backend()->unlink)
+                backend()->unlink(t);
         }
     } else if (t->cell && t->cell->trace == t) {
         t->cell->trace = NULL;
@@ -200,24 +237,6 @@ static bool give_up_if_stale(const mt_jittrace *t, const char *what)
 
 /* ---- compiling ------------------------------------------------------------- */
 
-static const mt_backend *backend(void)
-{
-    static bool warned;
-    if (mt_jit_options()->backend == MT_BACKEND_NATIVE && !warned) {
-        warned = true;
-        fprintf(stderr, "%s: warning: the native backend cannot compile traces yet; "
-                        "using the reference backend\n", mt_progname());
-    }
-    return &mt_backend_ref;
-}
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static void log_key(unsigned category, const mt_jitdriver *d, const int64_t *greens)
 {
     mt_log(category, "%s(", d->name);
@@ -239,11 +258,27 @@ static void log_trace(const mt_jittrace *t, const char *stage)
     mt_ir_print(&t->ir, mt_log_stream());
 }
 
+static mt_compile_status backend_compile(mt_jittrace *t, bool sync)
+{
+    char err[256];
+    mt_compile_status status = backend()->compile(t, sync, err, sizeof err);
+    if (status == MT_COMPILE_BROKEN)
+        fall_back(err);
+    if (status == MT_COMPILE_REJECTED) {
+        mt_log(MT_LOG_JIT_ABORT, "jit-abort: T%u: backend: %s\n", t->id, err);
+        mt_jit_stats()->aborts++;
+    }
+    return status;
+}
+
+/* Tests record loops that must run at once. */
+static bool force_sync;
+
 /* Number the trace, check it and hand it to the backend.  A trace that
  * fails verification is a framework bug: stop rather than run it. */
-static bool compile(mt_jittrace *t)
+static mt_compile_status compile(mt_jittrace *t)
 {
-    double start = now_ms();
+    mt_pause start = mt_pause_begin();
     MT_RESERVE(JS.traces, JS.maxtraces, JS.ntraces + 1);
     t->id = JS.ntraces + 1;
     log_trace(t, "recorded");
@@ -253,15 +288,66 @@ static bool compile(mt_jittrace *t)
     mt_optimize(&t->ir);
     log_trace(t, "optimized");
     t->guards = mt_alloc((t->ir.nsnaps + 1) * sizeof *t->guards);
-    if (!backend()->compile(t, err, sizeof err)) {
-        mt_log(MT_LOG_JIT_ABORT, "jit-abort: T%u: backend: %s\n", t->id, err);
-        mt_jit_stats()->aborts++;
-        return false;
-    }
+    mt_compile_status status = backend_compile(t, mt_jit_options()->sync || force_sync);
+    if (status == MT_COMPILE_REJECTED || status == MT_COMPILE_BROKEN)
+        return status;
     JS.traces[JS.ntraces++] = t;
     depend(t);
-    mt_jit_stats()->compile_ms += now_ms() - start;
-    return true;
+    mt_jit_stats()->compile_ms += mt_pause_end(start);
+    return status;
+}
+
+/* Make a compiled trace the one its key or guard enters. */
+static void install(mt_jittrace *t)
+{
+    if (t->parent) {
+        mt_guard *g = &t->parent->guards[t->parent_snap];
+        g->bridge = t;
+        g->pending = false;
+        mt_jit_stats()->bridges++;
+    } else {
+        t->cell->trace = t;
+        t->cell->pending = false;
+        mt_jit_stats()->loops++;
+    }
+    if (backend()->link)
+        backend()->link(t);
+}
+
+/* A background compile that ended: install its trace, unless a value it
+ * assumed changed meanwhile (it is re-recorded when hot again). */
+static void install_finished_one(mt_jittrace *t, mt_compile_status status, const char *err)
+{
+    if (status == MT_COMPILE_BROKEN)
+        fall_back(err);
+    if (status == MT_COMPILE_READY && !t->invalid && !stale(t)) {
+        install(t);
+        return;
+    }
+    t->invalid = true;
+    if (t->parent)
+        t->parent->guards[t->parent_snap].pending = false;
+    else
+        t->cell->pending = false;
+}
+
+/* At a merge point: install what the background compiles finished, and
+ * let the backend free code that can no longer be entered (the backend
+ * counts that pause itself: most safe points have nothing to do). */
+static void safe_point(void)
+{
+    const mt_backend *b = backend();
+    mt_compile_status status;
+    char err[256];
+    mt_jittrace *t = b->finished ? b->finished(&status, err, sizeof err) : NULL;
+    if (t) {
+        mt_pause start = mt_pause_begin();
+        for (; t; t = b->finished(&status, err, sizeof err))
+            install_finished_one(t, status, err);
+        mt_pause_end(start);
+    }
+    if (b->collect)
+        b->collect();
 }
 
 static mt_jittrace *new_trace(const mt_jitdriver *d)
@@ -397,7 +483,7 @@ static void run(mt_jittrace *t, int64_t *greens, int64_t *reds)
          * that function's return (a call made from compiled code relies on
          * it to know when the callee is done). */
         if (!exit.forced && !invalidated && s->depth >= 0 && ++g->failures >= o->bridge_threshold &&
-            !g->bridge && g->aborts < MT_MAX_ABORTS) {
+            !g->bridge && !g->pending && g->aborts < MT_MAX_ABORTS) {
             t = record_bridge(from, exit.snap, values, greens, reds);
             if (t)
                 continue;
@@ -423,13 +509,17 @@ static mt_jittrace *record_bridge(mt_jittrace *parent, uint32_t snap, const int6
     if (rec.closed) {
         if (give_up_if_stale(b, "bridge"))
             return NULL;
-        if (compile(b)) {
-            parent->guards[snap].bridge = b;
-            mt_jit_stats()->bridges++;
+        switch (compile(b)) {
+        case MT_COMPILE_READY:
+            install(b);
             return rec.target ? mt_jit_jump_target(rec.target) : NULL; /* NULL: ended by an EXIT */
+        case MT_COMPILE_PENDING: /* meanwhile the interpreter goes on from where recording ended */
+            parent->guards[snap].pending = true;
+            return NULL;
+        default:
+            parent->guards[snap].aborts = MT_MAX_ABORTS; /* the backend cannot take it */
+            return NULL;
         }
-        parent->guards[snap].aborts = MT_MAX_ABORTS; /* the backend cannot take it */
-        return NULL;
     }
     note_abort(d, "bridge", &rec, &parent->guards[snap].aborts);
     if (rec.in_first_instruction) { /* stopped inside the resumed instruction: redo the deopt */
@@ -457,15 +547,19 @@ static mt_jittrace *record(const mt_jitdriver *d, jitcell *cell, int64_t *greens
     if (rec.closed) {
         if (give_up_if_stale(t, what))
             return NULL;
-        if (compile(t)) {
-            cell->trace = t;
-            mt_jit_stats()->loops++;
+        switch (compile(t)) {
+        case MT_COMPILE_READY:
+            install(t);
             if (rec.exited) /* the state is past the trace's end already */
                 return NULL;
             return rec.target ? mt_jit_jump_target(rec.target) : t;
+        case MT_COMPILE_PENDING:
+            cell->pending = true;
+            return NULL;
+        default:
+            cell->blacklisted = true;
+            return NULL;
         }
-        cell->blacklisted = true;
-        return NULL;
     }
     note_abort(d, what, &rec, &cell->aborts);
     if (cell->aborts >= MT_MAX_ABORTS)
@@ -478,7 +572,11 @@ void mt_jit_run(mt_jittrace *t, int64_t *greens, int64_t *reds) { run(t, greens,
 mt_jittrace *mt_jit_record_loop(const mt_jitdriver *d, int64_t *greens, int64_t *reds)
 {
     jitcell *cell = cell_find(d, greens, true);
-    return record(d, cell, greens, reds, false) ? cell->trace : NULL;
+    test_api_used = true;
+    force_sync = true;
+    mt_jittrace *t = record(d, cell, greens, reds, false);
+    force_sync = false;
+    return t ? cell->trace : NULL;
 }
 
 /* ---- calls compiled code makes ---------------------------------------------- */
@@ -559,11 +657,16 @@ static bool hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *
         mt_counters[slot] = counter_start();
         return false;
     }
+    safe_point();
     jitcell *cell = cell_find(d, greens, true);
     if (cell->trace) {
         mt_counters[slot] = 0; /* come back every time */
         run(cell->trace, greens, reds);
         return true;
+    }
+    if (cell->pending) { /* come back soon to install it */
+        mt_counters[slot] = 0;
+        return false;
     }
     mt_counters[slot] = counter_start();
     if (cell->blacklisted)

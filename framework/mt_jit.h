@@ -14,6 +14,7 @@ typedef struct mt_guard {
     uint32_t failures;
     uint32_t aborts; /* bridge recordings abandoned */
     struct mt_jittrace *bridge;
+    bool pending; /* a bridge for it is being compiled in the background */
 } mt_guard;
 
 typedef struct mt_jittrace {
@@ -40,16 +41,55 @@ typedef struct mt_exit {
     bool forced;
 } mt_exit;
 
+/* What became of a compile request.  REJECTED: the backend cannot run
+ * this trace (it is abandoned, as a recording would be); BROKEN: the
+ * backend cannot work here (libgccjit failed), so the framework warns
+ * once and goes on without the JIT. */
+typedef enum {
+    MT_COMPILE_READY,
+    MT_COMPILE_PENDING, /* compiling in the background: see `finished` */
+    MT_COMPILE_REJECTED,
+    MT_COMPILE_BROKEN,
+} mt_compile_status;
+
+/* A backend.  Optional members may be NULL. */
 typedef struct mt_backend {
     const char *name;
-    /* Make `t` runnable; false with a reason if it cannot. */
-    bool (*compile)(mt_jittrace *t, char *err, size_t errsize);
+    /* Make `t` runnable, or start to; a reason in err unless READY or
+     * PENDING.  Runs on the main thread, which may read the IR. */
+    mt_compile_status (*compile)(mt_jittrace *t, bool sync, char *err, size_t errsize);
+    /* Optional: a trace whose background compile ended since the last
+     * call (READY or BROKEN in *status, a reason in err), or NULL. */
+    mt_jittrace *(*finished)(mt_compile_status *status, char *err, size_t errsize);
+    /* Optional: the framework made `t` its key's loop or its guard's
+     * bridge; compiled code must now enter it there. */
+    void (*link)(mt_jittrace *t);
+    /* Optional: the bridge `t` was detached from its guard. */
+    void (*unlink)(mt_jittrace *t);
+    /* Optional: a safe point (the interpreter is at a merge point):
+     * release the code of traces nothing can enter any more. */
+    void (*collect)(void);
     /* Run from the loop `t` with its inputs until a guard without a bridge
      * fails.  Jumps between traces and entering bridges happen inside. */
     void (*run)(mt_jittrace *t, const int64_t *inputs, mt_exit *exit);
 } mt_backend;
 
 extern const mt_backend mt_backend_ref;
+#ifdef MT_HAVE_GCCJIT
+extern const mt_backend mt_backend_native;
+#endif
+
+/* The word where compiled code jumping to a loop of `loop`'s key finds
+ * that key's code (the backend's to set; kept as long as the key). */
+void **mt_jit_key_code(const mt_jittrace *loop);
+/* Whether tests use mt_jit_record_loop or mt_jit_force_guard_failure in
+ * this process: then compiled code must check for forced failures. */
+bool mt_jit_failures_may_be_forced(void);
+/* While a test's forced guard failures are pending, the trace and the
+ * snapshot of the guard that must fail (else NULL): compiled code built
+ * without fail_guards compares instead of calling mt_jit_fail_guard. */
+extern const mt_jittrace *volatile mt_jit_forced_trace;
+extern volatile uint32_t mt_jit_forced_snap;
 
 /* A call compiled code makes instead of tracing into it: from the entry
  * key `greens` (an int64_t array) with up to MT_MAX_CALL_REDS reds, through

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "mt_internal.h"
 
@@ -16,6 +17,7 @@ static const struct {
     {"jit-summary", MT_LOG_JIT_SUMMARY},
     {"jit-ir", MT_LOG_JIT_IR},
     {"jit-abort", MT_LOG_JIT_ABORT},
+    {"jit-timing", MT_LOG_JIT_TIMING},
 };
 
 bool mt_log_parse(const char *spec, unsigned *categories, char *file, size_t filesize,
@@ -32,7 +34,7 @@ bool mt_log_parse(const char *spec, unsigned *categories, char *file, size_t fil
             if (strlen(log_categories[i].name) == len && !memcmp(log_categories[i].name, item, len))
                 break;
         if (i == n) {
-            snprintf(err, errsize, "unknown log category '%.*s' (known: jit-summary, jit-ir, jit-abort)",
+            snprintf(err, errsize, "unknown log category '%.*s' (known: jit-summary, jit-ir, jit-abort, jit-timing)",
                      (int)len, item);
             return false;
         }
@@ -83,9 +85,64 @@ void mt_stats_print_summary(const mt_stats *s, FILE *out)
             (unsigned long long)s->aborts, (unsigned long long)s->guard_failures, s->compile_ms);
 }
 
+double mt_now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double thread_cpu_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+mt_pause mt_pause_begin(void) { return (mt_pause){mt_now_ms(), thread_cpu_ms()}; }
+
+double mt_pause_end(mt_pause start)
+{
+    double wall = mt_now_ms() - start.wall_ms, cpu = thread_cpu_ms() - start.cpu_ms;
+    if (wall > stats.max_pause_ms)
+        stats.max_pause_ms = wall;
+    if (cpu > stats.max_pause_cpu_ms)
+        stats.max_pause_cpu_ms = cpu;
+    return wall;
+}
+
+void mt_stats_note_compile_latency(double ms)
+{
+    MT_RESERVE(stats.compile_latencies, stats.maxcompile_latencies, stats.ncompile_latencies + 1);
+    stats.compile_latencies[stats.ncompile_latencies++] = ms;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+void mt_stats_print_timing(const mt_stats *s, FILE *out)
+{
+    uint32_t n = s->ncompile_latencies;
+    double sorted[n + 1];
+    if (n)
+        memcpy(sorted, s->compile_latencies, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, compare_doubles);
+    double median = !n ? 0 : n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    fprintf(out,
+            "jit-timing: traces=%u compile_ms_median=%.2f compile_ms_max=%.2f max_pause_ms=%.3f "
+            "max_pause_cpu_ms=%.3f\n",
+            n, median, n ? sorted[n - 1] : 0.0, s->max_pause_ms, s->max_pause_cpu_ms);
+}
+
 static void print_summary_at_exit(void)
 {
-    mt_stats_print_summary(&stats, mt_log_stream());
+    if (enabled_categories & MT_LOG_JIT_SUMMARY)
+        mt_stats_print_summary(&stats, mt_log_stream());
+    if (enabled_categories & MT_LOG_JIT_TIMING)
+        mt_stats_print_timing(&stats, mt_log_stream());
     if (log_file)
         fclose(log_file);
 }
@@ -103,6 +160,6 @@ void mt_log_start(const char *spec)
         if (!log_file)
             mt_die(2, "MTLOG: cannot open '%s' for writing", file);
     }
-    if (enabled_categories & MT_LOG_JIT_SUMMARY)
+    if (enabled_categories & (MT_LOG_JIT_SUMMARY | MT_LOG_JIT_TIMING))
         atexit(print_summary_at_exit);
 }

@@ -20,8 +20,11 @@ void mt_options_default(mt_options *opts)
         .trace_limit = 10000,
         .inline_calls = true,
         .inline_depth = 8,
-        /* The reference backend until jcg_gccjit compiles traces. */
+#ifdef MT_HAVE_GCCJIT
+        .backend = MT_BACKEND_NATIVE,
+#else
         .backend = MT_BACKEND_REF,
+#endif
         .sync = false,
         .fail_guards = 0,
         .optimize = true,
@@ -215,7 +218,8 @@ void mt_options_help(FILE *out)
         fprintf(out, "  %-20s %s\n", key, desc->help);
     }
     fprintf(out, "Logging: MTLOG=CATEGORY[,CATEGORY...][:FILE] with categories\n"
-                 "  jit-summary (one line at exit), jit-ir (traces), jit-abort (abort reasons)\n");
+                 "  jit-summary (one line at exit), jit-ir (traces), jit-abort (abort reasons),\n"
+                 "  jit-timing (compile latencies and JIT pauses, one line at exit)\n");
 }
 
 static mt_options current_options;

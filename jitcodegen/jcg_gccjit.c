@@ -1,10 +1,56 @@
 /* jcg_gccjit.c — the native backend: traces become machine code through
- * libgccjit.  Built only when configure found libgccjit. */
+ * libgccjit.  The main thread lowers a trace into a context (it reads the
+ * IR); one background thread runs gcc on it while the interpreter goes
+ * on, and the code is installed at the next merge point.  Traces that
+ * arrive while the thread is busy share the next context (a batch).
+ */
 #include "config.h"
 
-#include <libgccjit.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
-#include "mt.h"
+#include "jcg_gccjit.h"
+#include "mt_internal.h"
+
+/* One gcc run: its context, then its result, shared by its traces' code.
+ * Malloc memory, like everything the compile thread touches: the thread
+ * is not registered with the collector and never reads collected memory. */
+struct jcg_batch {
+    gcc_jit_context *ctxt;
+    gcc_jit_result *result;
+    jcg_code **codes;
+    uint32_t ncodes, maxcodes;
+    uint32_t live; /* codes not released yet */
+    char error[256];
+    double build_ms, finished_ms;
+    jcg_batch *next;
+};
+
+static struct {
+    jcg_batch *open;              /* being filled by the main thread */
+    jcg_batch *collected;         /* compiled, its codes being handed out */
+    uint32_t next_handed;
+    jcg_code **codes;             /* every code not released, for collect (malloc
+                                     memory, so leak checkers see the codes) */
+    uint32_t ncodes, maxcodes;
+    bool want_collect;
+    uint32_t depth;               /* compiled code on the C stack (nesting) */
+    int64_t **bufs;               /* a buffer per nesting level (collected memory) */
+    uint32_t maxbufs;
+    const char *broken;           /* why this machine cannot compile */
+    bool checked_tools;
+    /* shared with the compile thread, under `lock` */
+    pthread_mutex_t lock;
+    pthread_cond_t wake;
+    pthread_t thread;
+    bool thread_started, stopping;
+    jcg_batch *handed;            /* given to the thread */
+    jcg_batch *done;              /* compiled, waiting for the main thread */
+    atomic_bool has_done;
+} NS = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
 
 const char *mt_native_backend_version(void)
 {
@@ -14,3 +60,430 @@ const char *mt_native_backend_version(void)
                  gcc_jit_version_minor(), gcc_jit_version_patchlevel());
     return version;
 }
+
+static void *checked_malloc(size_t size)
+{
+    void *p = calloc(1, size ? size : 1);
+    if (!p)
+        mt_die(1, "out of memory");
+    return p;
+}
+
+/* ---- gcc runs ---------------------------------------------------------------- */
+
+/* The options every context gets, as measured in bench/RESULTS.md: -O1
+ * runs trace code as fast as -O2 for less compile time (-Og leaves the
+ * guards' flag arithmetic in the loops); -nostdlib -lgcc saves the link
+ * against libc (the code calls the VM through addresses); a small ggc heap
+ * makes gcc collect its garbage within a run instead of keeping ~400 KiB
+ * per run.  MT_NATIVE_CFLAGS replaces the command-line options and drops
+ * the driver's (for measuring). */
+static void set_options(gcc_jit_context *ctxt)
+{
+    gcc_jit_context_set_bool_print_errors_to_stderr(ctxt, 0);
+    /* gcc's embedded driver would register an atexit handler (deleting its
+     * temporary files under a compile still running on the thread) and
+     * signal handlers in the VM at every compile: run it as a process. */
+    gcc_jit_context_set_bool_use_external_driver(ctxt, 1);
+    gcc_jit_context_set_bool_allow_unreachable_blocks(ctxt, 1);
+    gcc_jit_context_add_command_line_option(ctxt, "-fwrapv");
+    const char *flags = getenv("MT_NATIVE_CFLAGS");
+    if (!flags)
+        flags = "-O1 --param=ggc-min-heapsize=1024 --param=ggc-min-expand=10";
+    char copy[512];
+    snprintf(copy, sizeof copy, "%s", flags);
+    for (char *save, *flag = strtok_r(copy, " ", &save); flag; flag = strtok_r(NULL, " ", &save))
+        gcc_jit_context_add_command_line_option(ctxt, flag);
+    if (getenv("MT_NATIVE_DUMP")) /* the generated assembly, on stderr */
+        gcc_jit_context_set_bool_option(ctxt, GCC_JIT_BOOL_OPTION_DUMP_GENERATED_CODE, 1);
+    if (!getenv("MT_NATIVE_CFLAGS")) {
+        gcc_jit_context_add_driver_option(ctxt, "-nostdlib");
+        gcc_jit_context_add_driver_option(ctxt, "-lgcc");
+    }
+}
+
+static jcg_batch *new_batch(void)
+{
+    jcg_batch *b = checked_malloc(sizeof *b);
+    b->ctxt = gcc_jit_context_acquire();
+    set_options(b->ctxt);
+    return b;
+}
+
+/* Run gcc on the batch (on either thread: touches malloc memory only). */
+static void compile_batch(jcg_batch *b)
+{
+    double start = mt_now_ms();
+    b->result = gcc_jit_context_compile(b->ctxt);
+    if (!b->result) {
+        const char *why = gcc_jit_context_get_first_error(b->ctxt);
+        snprintf(b->error, sizeof b->error, "libgccjit: %s", why ? why : "compilation failed");
+    }
+    for (uint32_t i = 0; b->result && i < b->ncodes; i++) {
+        jcg_code *code = b->codes[i];
+        code->entry = (jcg_entry)gcc_jit_result_get_code(b->result, code->name);
+        if (!code->entry)
+            snprintf(b->error, sizeof b->error, "libgccjit: no code for %s", code->name);
+    }
+    gcc_jit_context_release(b->ctxt);
+    b->ctxt = NULL;
+    b->finished_ms = mt_now_ms();
+    b->build_ms = b->finished_ms - start;
+}
+
+/* ---- the compile thread -------------------------------------------------- */
+
+static void *compile_thread(void *unused)
+{
+    (void)unused;
+    pthread_mutex_lock(&NS.lock);
+    for (;;) {
+        while (!NS.handed && !NS.stopping)
+            pthread_cond_wait(&NS.wake, &NS.lock);
+        if (!NS.handed)
+            break;
+        jcg_batch *b = NS.handed;
+        pthread_mutex_unlock(&NS.lock);
+        compile_batch(b);
+        pthread_mutex_lock(&NS.lock);
+        NS.handed = NULL;
+        b->next = NS.done;
+        NS.done = b;
+        atomic_store(&NS.has_done, true);
+    }
+    pthread_mutex_unlock(&NS.lock);
+    return NULL;
+}
+
+/* At exit: let the thread finish its batch, so gcc cleans its files up. */
+static void stop_thread(void)
+{
+    pthread_mutex_lock(&NS.lock);
+    NS.stopping = true;
+    pthread_cond_signal(&NS.wake);
+    pthread_mutex_unlock(&NS.lock);
+    pthread_join(NS.thread, NULL);
+}
+
+static bool start_thread(char *err, size_t errsize)
+{
+    if (NS.thread_started)
+        return true;
+    int error = pthread_create(&NS.thread, NULL, compile_thread, NULL);
+    if (error) {
+        snprintf(err, errsize, "cannot start the compile thread: %s", strerror(error));
+        return false;
+    }
+    NS.thread_started = true;
+    atexit(stop_thread);
+    return true;
+}
+
+/* Give the open batch to the thread if it is idle. */
+static void hand_over(void)
+{
+    if (!NS.open)
+        return;
+    pthread_mutex_lock(&NS.lock);
+    if (!NS.handed) {
+        NS.handed = NS.open;
+        NS.open = NULL;
+        pthread_cond_signal(&NS.wake);
+    }
+    pthread_mutex_unlock(&NS.lock);
+}
+
+/* ---- the toolchain ----------------------------------------------------------- */
+
+static bool on_path(const char *tool)
+{
+    const char *path = getenv("PATH");
+    char dir[4096], file[4200];
+    for (const char *p = path ? path : ""; *p;) {
+        size_t len = strcspn(p, ":");
+        snprintf(dir, sizeof dir, "%.*s", (int)len, p);
+        snprintf(file, sizeof file, "%s/%s", len ? dir : ".", tool);
+        if (access(file, X_OK) == 0)
+            return true;
+        p += len + (p[len] == ':');
+    }
+    return false;
+}
+
+/* gcc's driver reports a missing assembler or linker on stderr itself, so
+ * look for them first: then the one warning line is the framework's. */
+static const char *missing_tool(void)
+{
+    static const char *const tools[] = {"as", "ld"};
+    static char why[64];
+    for (size_t i = 0; i < sizeof tools / sizeof tools[0]; i++)
+        if (!on_path(tools[i])) {
+            snprintf(why, sizeof why, "'%s' (from binutils) is not on PATH", tools[i]);
+            return why;
+        }
+    return NULL;
+}
+
+/* ---- compiling a trace ------------------------------------------------------- */
+
+static jcg_code *new_code(mt_jittrace *t)
+{
+    jcg_code *code = checked_malloc(sizeof *code);
+    code->trace = t;
+    code->exits = checked_malloc((t->ir.nsnaps + 1) * sizeof *code->exits);
+    snprintf(code->name, sizeof code->name, "T%u", t->id);
+    code->requested_ms = mt_now_ms();
+    return code;
+}
+
+static void free_code(jcg_code *code)
+{
+    free(code->exits);
+    free(code);
+}
+
+static void batch_add(jcg_batch *b, jcg_code *code)
+{
+    if (b->ncodes == b->maxcodes) {
+        b->maxcodes = b->maxcodes ? 2 * b->maxcodes : 4;
+        b->codes = realloc(b->codes, b->maxcodes * sizeof *b->codes);
+        if (!b->codes)
+            mt_die(1, "out of memory");
+    }
+    b->codes[b->ncodes++] = code;
+    b->live++;
+    code->batch = b;
+}
+
+/* A deliberately wrong assignment (a pointer into an int): tests force a
+ * libgccjit error with MT_NATIVE_FAIL=1. */
+static void inject_error(gcc_jit_context *ctxt)
+{
+    gcc_jit_type *word = gcc_jit_context_get_type(ctxt, GCC_JIT_TYPE_INT64_T);
+    gcc_jit_function *fn = gcc_jit_context_new_function(ctxt, NULL, GCC_JIT_FUNCTION_EXPORTED, word,
+                                                        "broken", 0, NULL, 0);
+    gcc_jit_lvalue *local = gcc_jit_function_new_local(fn, NULL, word, "x");
+    gcc_jit_block *block = gcc_jit_function_new_block(fn, "entry");
+    gcc_jit_block_add_assignment(block, NULL, local,
+                                 gcc_jit_context_null(ctxt, gcc_jit_context_get_type(ctxt, GCC_JIT_TYPE_VOID_PTR)));
+    gcc_jit_block_end_with_return(block, NULL, gcc_jit_lvalue_as_rvalue(local));
+}
+
+static bool ready_to_compile(char *err, size_t errsize)
+{
+    if (!NS.checked_tools) {
+        NS.checked_tools = true;
+        NS.broken = missing_tool();
+    }
+    if (NS.broken) {
+        snprintf(err, errsize, "%s", NS.broken);
+        return false;
+    }
+    return true;
+}
+
+static void keep(jcg_code *code)
+{
+    if (NS.ncodes == NS.maxcodes) {
+        NS.maxcodes = NS.maxcodes ? 2 * NS.maxcodes : 64;
+        NS.codes = realloc(NS.codes, NS.maxcodes * sizeof *NS.codes);
+        if (!NS.codes)
+            mt_die(1, "out of memory");
+    }
+    NS.codes[NS.ncodes++] = code;
+}
+
+static jcg_checks guard_checks(void)
+{
+    if (mt_jit_options()->fail_guards)
+        return JCG_CHECK_EVERY_GUARD;
+    return mt_jit_failures_may_be_forced() ? JCG_CHECK_FORCED : JCG_CHECK_NONE;
+}
+
+static mt_compile_status native_compile(mt_jittrace *t, bool sync, char *err, size_t errsize)
+{
+    if (!ready_to_compile(err, errsize))
+        return MT_COMPILE_BROKEN;
+    jcg_code *code = new_code(t);
+    jcg_batch *b = sync ? new_batch() : NS.open ? NS.open : (NS.open = new_batch());
+    if (!jcg_lower(b->ctxt, code, guard_checks(), err, errsize)) { /* it added nothing */
+        free_code(code);
+        if (sync) {
+            gcc_jit_context_release(b->ctxt);
+            free(b);
+        }
+        return MT_COMPILE_REJECTED;
+    }
+    if (getenv("MT_NATIVE_FAIL"))
+        inject_error(b->ctxt);
+    batch_add(b, code);
+    t->code = code;
+    keep(code);
+    if (!sync) {
+        if (!start_thread(err, errsize))
+            return MT_COMPILE_BROKEN;
+        hand_over();
+        return MT_COMPILE_PENDING;
+    }
+    compile_batch(b);
+    code->delivered = true;
+    if (b->error[0]) {
+        snprintf(err, errsize, "%s", b->error);
+        NS.broken = "a previous compile failed";
+        return MT_COMPILE_BROKEN;
+    }
+    mt_stats_note_compile_latency(b->finished_ms - code->requested_ms);
+    return MT_COMPILE_READY;
+}
+
+/* The next trace of a finished batch; the batch's gcc time counts once. */
+static mt_jittrace *native_finished(mt_compile_status *status, char *err, size_t errsize)
+{
+    if (!NS.collected && atomic_load(&NS.has_done)) {
+        pthread_mutex_lock(&NS.lock);
+        NS.collected = NS.done;
+        NS.done = NS.collected ? NS.collected->next : NULL;
+        atomic_store(&NS.has_done, NS.done != NULL);
+        pthread_mutex_unlock(&NS.lock);
+        NS.next_handed = 0;
+        if (NS.collected)
+            mt_jit_stats()->compile_ms += NS.collected->build_ms;
+        hand_over();
+    }
+    jcg_batch *b = NS.collected;
+    if (!b)
+        return NULL;
+    jcg_code *code = b->codes[NS.next_handed++];
+    code->delivered = true;
+    if (NS.next_handed == b->ncodes)
+        NS.collected = NULL;
+    if (b->error[0]) {
+        snprintf(err, errsize, "%s", b->error);
+        NS.broken = "a previous compile failed";
+        *status = MT_COMPILE_BROKEN;
+    } else {
+        mt_stats_note_compile_latency(b->finished_ms - code->requested_ms);
+        *status = MT_COMPILE_READY;
+    }
+    NS.want_collect = true; /* a dropped trace's code can go */
+    return code->trace;
+}
+
+/* ---- linking and releasing ------------------------------------------------- */
+
+static jcg_code *code_of(const mt_jittrace *t) { return (jcg_code *)t->code; }
+
+static void native_link(mt_jittrace *t)
+{
+    jcg_code *code = code_of(t);
+    if (!code || !code->entry)
+        return;
+    if (t->parent) {
+        jcg_code *parent = code_of(t->parent);
+        if (parent && parent->entry)
+            __atomic_store_n(&parent->exits[t->parent_snap], code->entry, __ATOMIC_RELEASE);
+        return;
+    }
+    void **key = mt_jit_key_code(t);
+    jcg_code *previous = *key;
+    if (previous)
+        previous->holds_key = false;
+    code->holds_key = true;
+    __atomic_store_n(key, (void *)code, __ATOMIC_RELEASE);
+    NS.want_collect = true;
+}
+
+static void native_unlink(mt_jittrace *bridge)
+{
+    jcg_code *parent = code_of(bridge->parent);
+    if (parent && parent->entry)
+        __atomic_store_n(&parent->exits[bridge->parent_snap], NULL, __ATOMIC_RELEASE);
+    NS.want_collect = true;
+}
+
+/* Nothing enters this trace's code again: it is invalid (or was never
+ * installed) and no key names it, or it is a bridge whose parent's code is
+ * gone. */
+static bool unreachable(const jcg_code *code)
+{
+    const mt_jittrace *t = code->trace;
+    if (!code->delivered)
+        return false; /* still compiling, or not installed yet */
+    if (t->parent) {
+        const jcg_code *parent = code_of(t->parent);
+        if (!parent || parent->released)
+            return true;
+    }
+    return t->invalid && !code->holds_key;
+}
+
+static void release(jcg_code *code)
+{
+    code->released = true;
+    code->trace->code = NULL;
+    jcg_batch *b = code->batch;
+    if (--b->live)
+        return;
+    if (b->result)
+        gcc_jit_result_release(b->result);
+    for (uint32_t i = 0; i < b->ncodes; i++)
+        free_code(b->codes[i]);
+    free(b->codes);
+    free(b);
+}
+
+/* At a merge point with no compiled code on the stack: release the code
+ * of traces nothing can enter.  Bridges of released traces go in the same
+ * pass (their parents come first in the list). */
+static void native_collect(void)
+{
+    if (!NS.want_collect || NS.depth)
+        return;
+    mt_pause start = mt_pause_begin();
+    NS.want_collect = false;
+    uint32_t kept = 0;
+    for (uint32_t i = 0; i < NS.ncodes; i++) {
+        jcg_code *code = NS.codes[i];
+        if (!unreachable(code))
+            NS.codes[kept++] = code;
+        else
+            release(code);
+    }
+    NS.ncodes = kept;
+    mt_pause_end(start);
+}
+
+/* ---- running ---------------------------------------------------------------- */
+
+/* A residual call may re-enter the VM and run compiled code again: each
+ * nesting level has its own buffer. */
+static int64_t *level_buffer(void)
+{
+    MT_RESERVE(NS.bufs, NS.maxbufs, NS.depth + 1);
+    if (!NS.bufs[NS.depth])
+        NS.bufs[NS.depth] = mt_alloc(JCG_BUF_WORDS * sizeof(int64_t));
+    return NS.bufs[NS.depth];
+}
+
+static void native_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
+{
+    jcg_code *code = code_of(t);
+    int64_t *buf = level_buffer();
+    int64_t words[JCG_EXIT_WORDS];
+    memcpy(buf, inputs, t->ir.ninputs * sizeof *inputs);
+    NS.depth++;
+    code->entry(buf, words);
+    NS.depth--;
+    *exit = (mt_exit){(mt_jittrace *)(intptr_t)words[JCG_EXIT_TRACE], (mt_ref)words[JCG_EXIT_GUARD],
+                      (uint32_t)words[JCG_EXIT_SNAP], buf, words[JCG_EXIT_FORCED] != 0};
+}
+
+const mt_backend mt_backend_native = {
+    .name = "native",
+    .compile = native_compile,
+    .finished = native_finished,
+    .link = native_link,
+    .unlink = native_unlink,
+    .collect = native_collect,
+    .run = native_run,
+};

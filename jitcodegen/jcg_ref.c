@@ -22,16 +22,17 @@ typedef struct scratch {
 static scratch *levels;
 static uint32_t depth, maxdepth;
 
-static bool ref_compile(mt_jittrace *t, char *err, size_t errsize)
+static mt_compile_status ref_compile(mt_jittrace *t, bool sync, char *err, size_t errsize)
 {
+    (void)sync;
     const mt_trace *ir = &t->ir;
     for (mt_ref r = 1; r < ir->nins; r++)
         if (ir->ins[r].op == MT_IR_CALL && ir->ins[r].b > MT_MAX_CALL_ARGS) {
             snprintf(err, errsize, "call with %u arguments (at most %d)", ir->ins[r].b,
                      MT_MAX_CALL_ARGS);
-            return false;
+            return MT_COMPILE_REJECTED;
         }
-    return true;
+    return MT_COMPILE_READY;
 }
 
 static int64_t call(const mt_trace *ir, const mt_ins *ins, const int64_t *v)
@@ -140,4 +141,4 @@ static void ref_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
     }
 }
 
-const mt_backend mt_backend_ref = {"ref", ref_compile, ref_run};
+const mt_backend mt_backend_ref = {.name = "ref", .compile = ref_compile, .run = ref_run};

@@ -45,3 +45,26 @@ Test(log, summary_line_has_the_stable_format)
     cr_expect_str_eq(text, "jit-summary: loops=3 bridges=1 aborts=2 guard_failures=40 compile_ms=12.2\n");
     free(text);
 }
+
+Test(log, timing_line_gives_the_median_and_max_latency_and_the_longest_pauses)
+{
+    double latencies[] = {9.0, 1.0, 4.0, 30.0};
+    mt_stats stats = {.compile_latencies = latencies, .ncompile_latencies = 4, .max_pause_ms = 1.5,
+                      .max_pause_cpu_ms = 0.25};
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    mt_stats_print_timing(&stats, out);
+    fclose(out);
+    cr_expect_str_eq(text, "jit-timing: traces=4 compile_ms_median=6.50 compile_ms_max=30.00 max_pause_ms=1.500 "
+                           "max_pause_cpu_ms=0.250\n");
+    free(text);
+}
+
+Test(log, timing_is_a_category)
+{
+    unsigned cats;
+    char file[64], err[128];
+    cr_assert(mt_log_parse("jit-summary,jit-timing", &cats, file, sizeof file, err, sizeof err), "%s", err);
+    cr_expect_eq(cats, MT_LOG_JIT_SUMMARY | MT_LOG_JIT_TIMING);
+}

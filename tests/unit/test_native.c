@@ -1,0 +1,273 @@
+/* test_native.c — the native backend's life cycle of code: bridges compile
+ * in the background and attach to their guard, and the code of invalidated
+ * ones is released, so invalidating traces over and over keeps the RSS
+ * bounded; traces it cannot take are rejected with a reason. */
+#include "config.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "mt_jit.h"
+#include "test_util.h"
+#include "tiny.h"
+
+#ifdef MT_HAVE_GCCJIT
+
+TestSuite(native, .init = start_framework);
+
+static const char count_loop[] = "func main\n"
+                                 "  push 100000\n"
+                                 "  store n\n"
+                                 "loop:\n" /* pc 2 */
+                                 "  load n\n"
+                                 "  push 1\n"
+                                 "  sub\n"
+                                 "  store n\n"
+                                 "  load n\n"
+                                 "  jumpif loop\n"
+                                 "  push 0\n"
+                                 "  ret\n"
+                                 "end\n";
+
+/* A loop compiled the way a hot loop header compiles it. */
+static mt_jittrace *record_parent(void)
+{
+    static tiny_program prog;
+    char err[200];
+    cr_assert(tiny_load(count_loop, &prog, err, sizeof err), "%s", err);
+    int64_t greens[2] = {(int64_t)(intptr_t)prog.main, 0};
+    int64_t reds[1] = {(int64_t)(intptr_t)mt_alloc(TINY_SLOT(prog.main->nslots))};
+    mt_jit_options()->enabled = false;
+    while (greens[1] != 2)
+        cr_assert(tiny_step(greens, reds));
+    mt_jit_options()->enabled = true;
+    mt_jittrace *loop = mt_jit_record_loop(&tiny_jit, greens, reds);
+    cr_assert(loop && loop->code, "the loop did not compile natively");
+    return loop;
+}
+
+static const char bridge_text[] = "%1 = input.int 0\n"
+                                  "guard_not_invalidated [1 | %1 | ]\n"
+                                  "%3 = const.int 1\n"
+                                  "%4 = add %1, %3\n"
+                                  "exit [1 | %4 | ]\n";
+
+static mt_jittrace *new_bridge(mt_jittrace *parent, uint32_t id, const char *text)
+{
+    mt_jittrace *t = mt_alloc(sizeof *t);
+    char err[200];
+    mt_trace_init(&t->ir);
+    cr_assert(mt_ir_parse(&t->ir, text, err, sizeof err), "%s", err);
+    t->id = id;
+    t->driver = parent->driver;
+    t->parent = parent;
+    t->parent_snap = id % parent->ir.nsnaps;
+    t->guards = mt_alloc((t->ir.nsnaps + 1) * sizeof *t->guards);
+    return t;
+}
+
+/* Wait for `n` background compiles to end; link each as its guard's
+ * bridge, as the framework does at a merge point. */
+static void install_all(uint32_t n)
+{
+    for (uint32_t done = 0; done < n;) {
+        mt_compile_status status;
+        char err[256];
+        mt_jittrace *t = mt_backend_native.finished(&status, err, sizeof err);
+        if (!t) {
+            nanosleep(&(struct timespec){0, 1000000}, NULL);
+            continue;
+        }
+        cr_assert_eq(status, MT_COMPILE_READY, "%s", err);
+        mt_backend_native.link(t);
+        cr_assert_eq(t->parent->guards[t->parent_snap].bridge, NULL); /* the framework's, untouched */
+        done++;
+    }
+}
+
+/* The mappings of gcc results (dlopen'ed "fake.so" files) in the process:
+ * what keeping code costs. */
+static unsigned code_mappings(void)
+{
+    char line[512];
+    unsigned n = 0;
+    FILE *f = fopen("/proc/self/maps", "r");
+    cr_assert(f);
+    while (fgets(line, sizeof line, f))
+        n += strstr(line, "/fake.so") != NULL;
+    fclose(f);
+    return n;
+}
+
+static long rss_kib(void)
+{
+    long pages = 0, resident = 0;
+    FILE *f = fopen("/proc/self/statm", "r");
+    cr_assert(f);
+    cr_assert_eq(fscanf(f, "%ld %ld", &pages, &resident), 2);
+    fclose(f);
+    return resident * 4;
+}
+
+/* 10,000 bridges compiled, attached, invalidated (detached from their
+ * guard, as invalidation does) and collected at a safe point.  Without
+ * releasing, each round's gcc result stays mapped (tens of MB in all). */
+Test(native, invalidated_code_is_released_and_rss_stays_bounded, .timeout = 240)
+{
+    enum { ROUNDS = 40, PER_ROUND = 250, WARM_ROUNDS = 5 };
+    mt_jittrace *parent = record_parent();
+    /* what is kept, not how fast it runs: -O0 compiles fastest */
+    setenv("MT_NATIVE_CFLAGS", "-O0 --param=ggc-min-heapsize=1024 --param=ggc-min-expand=10", 1);
+    mt_jittrace **round = mt_alloc(PER_ROUND * sizeof *round);
+    long warm_rss = 0;
+    unsigned warm_mappings = 0;
+    char err[256];
+    for (uint32_t r = 0; r < ROUNDS; r++) {
+        for (uint32_t i = 0; i < PER_ROUND; i++) {
+            round[i] = new_bridge(parent, 1000 + r * PER_ROUND + i, bridge_text);
+            cr_assert_eq(mt_backend_native.compile(round[i], false, err, sizeof err), MT_COMPILE_PENDING,
+                         "%s", err);
+        }
+        install_all(PER_ROUND);
+        for (uint32_t i = 0; i < PER_ROUND; i++) {
+            round[i]->invalid = true;
+            mt_backend_native.unlink(round[i]);
+        }
+        mt_backend_native.collect();
+        for (uint32_t i = 0; i < PER_ROUND; i++)
+            cr_assert_null(round[i]->code, "the code of T%u was kept", round[i]->id);
+        if (r == WARM_ROUNDS) {
+            warm_rss = rss_kib();
+            warm_mappings = code_mappings();
+        }
+    }
+    long end_rss = rss_kib();
+    cr_expect_leq(code_mappings(), warm_mappings, "gcc results mapped: %u, after warm-up %u", code_mappings(),
+                  warm_mappings);
+#ifndef MT_SANITIZERS /* ASan holds freed memory back */
+    cr_expect_lt(end_rss, warm_rss + 8 * 1024, "RSS grew from %ld KiB to %ld KiB", warm_rss, end_rss);
+#else
+    (void)end_rss;
+#endif
+}
+
+/* A bridge that is still attached, or whose parent still runs, stays. */
+Test(native, attached_code_is_kept)
+{
+    mt_jittrace *parent = record_parent();
+    mt_jittrace *bridge = new_bridge(parent, 1000, bridge_text);
+    char err[256];
+    cr_assert_eq(mt_backend_native.compile(bridge, false, err, sizeof err), MT_COMPILE_PENDING, "%s", err);
+    install_all(1);
+    mt_backend_native.collect();
+    cr_expect_not_null(bridge->code);
+    cr_expect_not_null(parent->code);
+}
+
+static int64_t weigh(int64_t a, int64_t b, int64_t c)
+{
+    return (int64_t)((uint64_t)a * 7 + (uint64_t)b * 3 + (uint64_t)c);
+}
+
+/* Every arithmetic, comparison, memory, allocation and call op, then an
+ * exit whose values are their results; the _ov ops exit on overflow. */
+static const char every_op[] = "%1 = input.int 0\n"
+                               "%2 = input.int 1\n"
+                               "%3 = input.ptr 2\n"
+                               "%4 = add %1, %2\n"
+                               "%5 = sub %1, %2\n"
+                               "%6 = mul %1, %2\n"
+                               "%7 = and %1, %2\n"
+                               "%8 = or %1, %2\n"
+                               "%9 = xor %1, %2\n"
+                               "%10 = shl %1, %2\n"
+                               "%11 = shr %1, %2\n"
+                               "%12 = sar %1, %2\n"
+                               "%13 = neg %1\n"
+                               "%14 = eq %1, %2\n"
+                               "%15 = ne %1, %2\n"
+                               "%16 = lt %1, %2\n"
+                               "%17 = le %1, %2\n"
+                               "%18 = ult %1, %2\n"
+                               "%19 = const.int 3\n"
+                               "%20 = load_u8 %3, %19\n"
+                               "store_u8 %3, %19, %1\n"
+                               "%22 = load_int %3, 8\n"
+                               "store_int %3, %4, 16\n"
+                               "%24 = load_ptr %3, 24\n"
+                               "%25 = new 16\n"
+                               "store_int %25, %6, 8\n"
+                               "%27 = load_int %25, 8\n"
+                               "%28 = call.int weigh(%1, %2, %22) effects=io\n"
+                               "%29 = add_ov %1, %2 [1 | %1 %2 | ]\n"
+                               "%30 = sub_ov %1, %2 [2 | %1 %2 | ]\n"
+                               "%31 = mul_ov %1, %2 [3 | %1 %2 | ]\n"
+                               "exit [4 | %4 %5 %6 %7 %8 %9 %10 %11 %12 %13 %14 %15 %16 %17 %18 %20 %22 %24 %27 "
+                               "%28 %29 %30 %31 | ]\n";
+
+typedef struct outcome {
+    mt_ref guard;
+    int64_t values[32];
+    uint32_t nvalues;
+    _Alignas(8) uint8_t memory[32];
+} outcome;
+
+static void run_with(const mt_backend *backend, mt_jittrace *t, int64_t a, int64_t b, outcome *out)
+{
+    for (size_t i = 0; i < sizeof out->memory; i++)
+        out->memory[i] = (uint8_t)(i * 37 + 1);
+    int64_t inputs[3] = {a, b, (int64_t)(intptr_t)out->memory};
+    mt_exit exit;
+    backend->run(t, inputs, &exit);
+    const mt_snapshot *s = &t->ir.snaps[exit.snap];
+    out->guard = exit.guard;
+    out->nvalues = s->nreds + s->nreplay;
+    memcpy(out->values, exit.values, out->nvalues * sizeof *exit.values);
+}
+
+/* The reference backend's semantics are the spec: wrapping arithmetic,
+ * shift counts mod 64, signed and unsigned compares, byte and word memory,
+ * overflow exits. */
+Test(native, every_op_computes_what_the_reference_backend_computes)
+{
+    mt_jittrace *parent = record_parent();
+    mt_ir_register_call("weigh", (void *)weigh);
+    mt_jittrace *t = new_bridge(parent, 1000, every_op);
+    t->parent = NULL; /* run on its own */
+    char err[256];
+    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    static const int64_t pairs[][2] = {
+        {5, 3}, {-1, 63}, {-7, 64}, {INT64_MIN, -1}, {INT64_MAX, 1}, {INT64_MIN, 1},
+        {0x123456789, 65}, {-2, -3}, {3037000500, 3037000500}, {0, 0}, {255, -256},
+    };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        outcome native, reference;
+        run_with(&mt_backend_native, t, pairs[i][0], pairs[i][1], &native);
+        run_with(&mt_backend_ref, t, pairs[i][0], pairs[i][1], &reference);
+        cr_expect_eq(native.guard, reference.guard, "a=%lld b=%lld: left at %%%u, not %%%u",
+                     (long long)pairs[i][0], (long long)pairs[i][1], native.guard, reference.guard);
+        cr_assert_eq(native.nvalues, reference.nvalues);
+        for (uint32_t k = 0; k < native.nvalues; k++)
+            cr_expect_eq(native.values[k], reference.values[k], "a=%lld b=%lld: exit value %u is %lld, not %lld",
+                         (long long)pairs[i][0], (long long)pairs[i][1], k, (long long)native.values[k],
+                         (long long)reference.values[k]);
+        cr_expect_arr_eq(native.memory, reference.memory, sizeof native.memory, "a=%lld b=%lld: memory differs",
+                         (long long)pairs[i][0], (long long)pairs[i][1]);
+    }
+}
+
+Test(native, a_call_with_too_many_arguments_is_rejected)
+{
+    mt_jittrace *parent = record_parent();
+    mt_ir_register_call("seven", (void *)rss_kib);
+    mt_jittrace *t = new_bridge(parent, 1000, "%1 = input.int 0\n"
+                                              "%2 = call.int seven(%1, %1, %1, %1, %1, %1, %1) effects=io\n"
+                                              "exit [1 | %2 | ]\n");
+    char err[256] = "";
+    cr_expect_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_REJECTED);
+    cr_expect(strstr(err, "7 arguments"), "reason: %s", err);
+}
+
+#endif
