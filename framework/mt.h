@@ -79,6 +79,7 @@ enum {
     MT_LOG_JIT_IR = 1u << 1,      /* each trace before/after optimization */
     MT_LOG_JIT_ABORT = 1u << 2,   /* why a trace was abandoned */
     MT_LOG_JIT_TIMING = 1u << 3,  /* compile latencies and JIT pauses, at exit */
+    MT_LOG_JIT_EXIT = 1u << 4,    /* each exit from compiled code (a debugging aid) */
 };
 
 /* Parse an MTLOG value into a category mask and an optional file name
@@ -155,6 +156,11 @@ const char *mt_native_backend_version(void);
  * Every operation is one step of the instruction's replay list (two for
  * MT_IN_RANGE and the promotes): trace mode records the steps, resume mode
  * walks them.  The step counts below must agree between the modes.
+ *
+ * Each operand of an operation is evaluated exactly once in every mode,
+ * also when resume mode takes the operation's result from the replay list
+ * (`GET(ST(k++))` is safe); the function of an MT_CALL_* is not an operand
+ * and must be a plain name.
  */
 
 #include "mt_ir.h"
@@ -445,10 +451,10 @@ static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
     mt__load(MT_IR_LOAD_U8, p_, i_, 0, 0); })
 #define MT_STORE_U8(base, index, value) ({ mt_ptr p_ = (base); mt_int i_ = (index), x_ = (value); \
     mt__store(MT_IR_STORE_U8, p_, i_.ref, i_.v, x_.v, x_.ref, 0); })
-#define MT__STORE_INT(base, offset, value, flags) ({ mt_ptr p_ = (base); mt_int x_ = (value); \
-    mt__store(MT_IR_STORE_INT, p_, 0, (int64_t)(offset), x_.v, x_.ref, flags); })
-#define MT__STORE_PTR(base, offset, value, flags) ({ mt_ptr p_ = (base); mt_ptr x_ = (value); \
-    mt__store(MT_IR_STORE_PTR, p_, 0, (int64_t)(offset), (int64_t)(intptr_t)x_.v, x_.ref, flags); })
+#define MT__STORE_INT(base, offset, value, flags) ({ mt_ptr p_ = (base); int64_t o_ = (offset); \
+    mt_int x_ = (value); mt__store(MT_IR_STORE_INT, p_, 0, o_, x_.v, x_.ref, flags); })
+#define MT__STORE_PTR(base, offset, value, flags) ({ mt_ptr p_ = (base); int64_t o_ = (offset); \
+    mt_ptr x_ = (value); mt__store(MT_IR_STORE_PTR, p_, 0, o_, (int64_t)(intptr_t)x_.v, x_.ref, flags); })
 #define MT_STORE_INT(base, offset, value) MT__STORE_INT(base, offset, value, 0)
 #define MT_STORE_PTR(base, offset, value) MT__STORE_PTR(base, offset, value, 0)
 #define MT_STORE_FRAME_INT(base, offset, value) MT__STORE_INT(base, offset, value, MT_INSF_FRAME)
@@ -653,11 +659,11 @@ static inline bool mt__replayed(int64_t *value)
     (mt_int)MT__EFFECT(((const uint8_t *)p_)[i_]); })
 #define MT_STORE_U8(base, index, value) ({ mt_ptr p_ = (base); mt_int i_ = (index), x_ = (value); \
     int64_t w_; if (!mt__replayed(&w_)) { ((uint8_t *)p_)[i_] = (uint8_t)x_; } })
-#define MT_STORE_INT(base, offset, value) ({ mt_ptr p_ = (base); mt_int x_ = (value); \
-    int64_t w_; if (!mt__replayed(&w_)) { *(int64_t *)((char *)p_ + (offset)) = x_; } })
-#define MT_STORE_PTR(base, offset, value) ({ mt_ptr p_ = (base); mt_ptr x_ = (value); \
-    int64_t w_; if (!mt__replayed(&w_)) { *(void **)((char *)p_ + (offset)) = x_; } })
-#define MT_NEW(size) ((mt_ptr)(intptr_t)MT__EFFECT((intptr_t)mt_alloc((size_t)(size))))
+#define MT_STORE_INT(base, offset, value) ({ mt_ptr p_ = (base); int64_t o_ = (offset); \
+    mt_int x_ = (value); int64_t w_; if (!mt__replayed(&w_)) { *(int64_t *)((char *)p_ + o_) = x_; } })
+#define MT_STORE_PTR(base, offset, value) ({ mt_ptr p_ = (base); int64_t o_ = (offset); \
+    mt_ptr x_ = (value); int64_t w_; if (!mt__replayed(&w_)) { *(void **)((char *)p_ + o_) = x_; } })
+#define MT_NEW(size) ({ size_t s_ = (size_t)(size); (mt_ptr)(intptr_t)MT__EFFECT((intptr_t)mt_alloc(s_)); })
 #define MT_MUL(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)((uint64_t)a_ * (uint64_t)b_)); })
 #define MT__EVAL(op, a, b) ({ mt_int a_ = (a), b_ = (b), v_; (void)mt_ir_eval(op, a_, b_, &v_); MT__STEP(v_); })
 #define MT_AND(a, b) MT__EVAL(MT_IR_AND, a, b)
@@ -678,10 +684,10 @@ static inline bool mt__replayed(int64_t *value)
 #define MT_LE(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)(a_ <= b_)); })
 #define MT_EQ(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)(a_ == b_)); })
 #define MT_NE(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)(a_ != b_)); })
-#define MT_LOAD_INT(base, offset) ({ mt_ptr p_ = (base); \
-    (mt_int)MT__EFFECT(*(const int64_t *)((const char *)p_ + (offset))); })
-#define MT_LOAD_PTR(base, offset) ({ mt_ptr p_ = (base); \
-    (mt_ptr)(intptr_t)MT__EFFECT((intptr_t)*(void *const *)((const char *)p_ + (offset))); })
+#define MT_LOAD_INT(base, offset) ({ mt_ptr p_ = (base); int64_t o_ = (offset); \
+    (mt_int)MT__EFFECT(*(const int64_t *)((const char *)p_ + o_)); })
+#define MT_LOAD_PTR(base, offset) ({ mt_ptr p_ = (base); int64_t o_ = (offset); \
+    (mt_ptr)(intptr_t)MT__EFFECT((intptr_t)*(void *const *)((const char *)p_ + o_)); })
 #define MT_IS_ZERO(a) ({ mt_int a_ = (a); MT__STEP(a_ == 0); })
 #define MT_IS_NONZERO(a) ({ mt_int a_ = (a); MT__STEP(a_ != 0); })
 #define MT_IN_RANGE(a, b) ({ mt_int a_ = (a), b_ = (b); mt__step(); MT__STEP((uint64_t)a_ < (uint64_t)b_); })
@@ -709,8 +715,8 @@ static inline bool mt__replayed(int64_t *value)
     if (r_ && k_ >= 0) \
         mt__step(); \
     r_ ? (k_ < 0 ? -1 : n_) : MT__UNROLL_COUNT(n_, max); })
-#define MT_QUASI_INT(q) ((mt_int)MT__EFFECT((q)->value))
-#define MT_QUASI_PTR(q) ((mt_ptr)(intptr_t)MT__EFFECT((q)->value))
+#define MT_QUASI_INT(q) ({ mt_quasi *q_ = (q); (mt_int)MT__EFFECT(q_->value); })
+#define MT_QUASI_PTR(q) ({ mt_quasi *q_ = (q); (mt_ptr)(intptr_t)MT__EFFECT(q_->value); })
 
 /* The instruction being resumed is the only one resume mode runs. */
 #define MT_MERGE_POINT(driver, GREENS, REDS) ((void)0)

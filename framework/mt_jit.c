@@ -23,7 +23,7 @@
 #include "mt_record.h"
 
 /* Aborted recordings of one key (or one guard's bridge) before giving up:
- * three of its own, or nine that ran too long through another loop. */
+ * three of its own, or nine that were another loop's fault (note_abort). */
 enum { MT_ABORT_WEIGHT = 3, MT_MAX_ABORTS = 3 * MT_ABORT_WEIGHT };
 
 int32_t mt_counters[1u << MT_COUNTER_BITS];
@@ -86,6 +86,12 @@ mt_jittrace *mt_jit_trace_at(const mt_jitdriver *d, const int64_t *greens)
 {
     jitcell *cell = cell_find(d, greens, false);
     return cell ? cell->trace : NULL;
+}
+
+bool mt_jit_blacklisted(const mt_jitdriver *d, const int64_t *greens)
+{
+    jitcell *cell = cell_find(d, greens, false);
+    return cell && cell->blacklisted;
 }
 
 mt_jittrace *mt_jit_trace(uint32_t id) { return JS.traces[id - 1]; }
@@ -357,24 +363,30 @@ static mt_jittrace *new_trace(const mt_jitdriver *d)
     return t;
 }
 
-/* An abort because the trace ran too long through another loop that has
- * no code yet is mostly that loop's fault: make it hot, and count the
- * abort against the key at a third of the weight. */
+/* An abort that is another loop's fault (the trace ran too long through
+ * it, or it went round inside the trace, having no code yet): make that
+ * loop hot, and count the abort against the key at a third of the weight
+ * — or not at all while that loop's code is being compiled, which is soon
+ * there for this loop to jump to. */
 static void note_abort(const mt_jitdriver *d, const char *what, const mt_rec_result *rec,
                        uint32_t *aborts)
 {
-    const int64_t *other = rec->too_long_through;
+    const int64_t *other = rec->blame;
+    jitcell *blamed = other ? cell_find(d, other, false) : NULL;
+    bool compiling = blamed && blamed->pending;
     mt_jit_stats()->aborts++;
     if (mt_log_enabled(MT_LOG_JIT_ABORT)) {
         mt_log(MT_LOG_JIT_ABORT, "jit-abort: %s: %s", what, rec->reason);
         if (other) {
-            mt_log(MT_LOG_JIT_ABORT, " (through the loop at ");
+            mt_log(MT_LOG_JIT_ABORT, " (the loop at ");
             log_key(MT_LOG_JIT_ABORT, d, other);
-            mt_log(MT_LOG_JIT_ABORT, ", made hot)");
+            mt_log(MT_LOG_JIT_ABORT, compiling ? ", being compiled)" : ", made hot)");
         }
         mt_log(MT_LOG_JIT_ABORT, "\n");
     }
-    if (other) {
+    if (compiling) {
+        return;
+    } else if (other) {
         mt_counters[slot_of(d, other)] = 0;
         *aborts += 1;
     } else {
@@ -475,6 +487,8 @@ static void run(mt_jittrace *t, int64_t *greens, int64_t *reds)
             mt_jit_stats()->guard_failures++;
         bool invalidated = op == MT_IR_GUARD_NOT_INVALIDATED;
         bool boundary = op == MT_IR_EXIT || (invalidated && !s->nreplay);
+        mt_log(MT_LOG_JIT_EXIT, "jit-exit: T%u %%%u %s snapshot %u%s\n", from->id, exit.guard,
+               mt_irinfo_table[op].name, exit.snap, exit.forced ? " (injected)" : "");
         /* Injected failures exercise deopt but do not make bridges: the
          * path they leave by is the one the trace already covers.  Nor do
          * invalidated traces: they are not entered again.  Nor does a

@@ -18,6 +18,7 @@ static const struct {
     {"jit-ir", MT_LOG_JIT_IR},
     {"jit-abort", MT_LOG_JIT_ABORT},
     {"jit-timing", MT_LOG_JIT_TIMING},
+    {"jit-exit", MT_LOG_JIT_EXIT},
 };
 
 bool mt_log_parse(const char *spec, unsigned *categories, char *file, size_t filesize,
@@ -34,7 +35,7 @@ bool mt_log_parse(const char *spec, unsigned *categories, char *file, size_t fil
             if (strlen(log_categories[i].name) == len && !memcmp(log_categories[i].name, item, len))
                 break;
         if (i == n) {
-            snprintf(err, errsize, "unknown log category '%.*s' (known: jit-summary, jit-ir, jit-abort, jit-timing)",
+            snprintf(err, errsize, "unknown log category '%.*s' (known: jit-summary, jit-ir, jit-abort, jit-timing, jit-exit)",
                      (int)len, item);
             return false;
         }

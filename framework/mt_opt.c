@@ -224,7 +224,10 @@ static void flush_before(mt_opt *o, const mt_ins *ins)
     }
     for (uint32_t i = o->npending; i-- > 0;) {
         const mt_ins *st = &out->ins[o->pending[i]];
-        if (all || (is_frame_access(ins) && mt_opt_overlap(out, st, ins) && !mt_opt_same_place(st, ins)))
+        /* a store to the same place replaces the pending one; anything
+         * else that touches it (a load not forwarded) needs it done */
+        bool replaced = (flags & MT_IRF_STORE) && mt_opt_same_place(st, ins);
+        if (all || (is_frame_access(ins) && mt_opt_overlap(out, st, ins) && !replaced))
             flush_pending(o, i);
     }
 }
@@ -255,8 +258,8 @@ static mt_ref pending_value(const mt_opt *o, const mt_ins *load)
     const mt_trace *out = o->out;
     for (uint32_t i = 0; i < o->npending; i++) {
         const mt_ins *st = &out->ins[o->pending[i]];
-        if (mt_opt_same_place(st, load) && out->ins[st->b].type == load->type)
-            return st->b;
+        if (mt_opt_same_place(st, load))
+            return mt_ir_stored_value(st);
     }
     return 0;
 }

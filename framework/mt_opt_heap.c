@@ -106,8 +106,8 @@ mt_ref mt_opt_heap_load(mt_opt *o, const mt_ins *ins)
         e->value = mt_opt_emit_pure(o, MT_IR_AND, MT_TYPE_INT, e->value, mt_opt_const(o, MT_TYPE_INT, 0xff));
         e->kind = MT_HEAP_KNOWN;
         return e->value;
-    default:
-        return t->ins[e->value].type == ins->type ? e->value : 0;
+    default: /* an int and a pointer are one word: either reads back as the other */
+        return t->ins[e->value].type != MT_TYPE_VOID ? e->value : 0;
     }
 }
 

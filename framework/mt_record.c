@@ -47,6 +47,7 @@ static struct recorder {
     bool first_done;         /* bridges: past the first merge point */
     int64_t *other;          /* first uncompiled loop header passed */
     bool passed_other;
+    bool inner_loop;         /* aborted: the loop at `other` went round */
     int64_t *red_values;     /* the reds at the current instruction's start */
     int32_t depth;           /* calls traced into, minus returns */
     int64_t *chain;          /* the entry keys of the functions traced into */
@@ -64,6 +65,7 @@ static void begin(const mt_jitdriver *driver, mt_trace *trace)
     mt_trace_init(trace);
     J.active = true;
     J.bridge = J.entry = J.stopped = J.aborted = J.too_long = J.passed_other = J.first_done = false;
+    J.inner_loop = false;
     J.exited = J.returned_out = J.called = false;
     J.depth = 0;
     J.nchain = 0;
@@ -127,7 +129,7 @@ mt_rec_result mt_recorder_end(void)
         .exited = J.exited,
         .target = J.target,
         .reason = J.reason ? J.reason : "the trace function returned without closing the loop",
-        .too_long_through = J.too_long && J.passed_other ? J.other : NULL,
+        .blame = J.inner_loop || (J.too_long && J.passed_other) ? J.other : NULL,
         .in_first_instruction = J.bridge && J.prefix_next < J.nprefix,
     };
 }
@@ -237,6 +239,15 @@ bool mt_record_can_enter(const int64_t *greens, const mt_ref *reds)
     if (!J.passed_other) {
         J.passed_other = true;
         memcpy(J.other, greens, keysize);
+    } else if (!memcmp(greens, J.other, keysize) && !mt_jit_blacklisted(J.driver, greens)) {
+        /* An inner loop with no code yet went round: unrolled into this
+         * trace it would make it as long as the inner loop runs, and
+         * different every time.  It is the inner loop's turn first; this
+         * loop will jump to its code.  (One that will never have code is
+         * unrolled, up to the trace limit.) */
+        mt_trace_abort("an inner loop without code went round in the trace");
+        J.inner_loop = true;
+        return true;
     }
     return false;
 }

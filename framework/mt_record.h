@@ -23,16 +23,21 @@ typedef struct mt_rec_result {
      * (`exited`). */
     bool closed, exited;
     uint32_t target;
-    /* Otherwise, why it was abandoned; for "trace too long", the first
-     * loop header without compiled code it ran through (NULL if none). */
+    /* Otherwise, why it was abandoned, and the loop to blame (NULL if
+     * none): for "trace too long", the first loop header without compiled
+     * code it ran through; for an inner loop that went round in the trace,
+     * that loop. */
     const char *reason;
-    const int64_t *too_long_through;
+    const int64_t *blame;
     /* A bridge stopped before finishing its first (resumed) instruction. */
     bool in_first_instruction;
 } mt_rec_result;
 mt_rec_result mt_recorder_end(void);
 bool mt_recorder_active(void);
 
+/* mt_jit.c: whether the loop at `greens` was given up on (it is not
+ * compiled, ever). */
+bool mt_jit_blacklisted(const mt_jitdriver *driver, const int64_t *greens);
 /* mt_jit.c: the compiled trace whose entry is the key `greens`, or NULL. */
 struct mt_jittrace *mt_jit_trace_at(const mt_jitdriver *driver, const int64_t *greens);
 /* mt_jit.c: make a call from a function's entry (the key and reds) through

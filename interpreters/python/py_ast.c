@@ -224,7 +224,7 @@ static void print_str_repr(const char *s, size_t len, FILE *out)
     fputc(quote, out);
     for (size_t i = 0; i < len;) {
         int n;
-        unsigned cp = py_utf8_decode(s + i, &n);
+        unsigned cp = py_token_decode_char(s + i, &n);
         if (print_escape(cp, quote, out))
             ;
         else if (py_is_printable(cp))

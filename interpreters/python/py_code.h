@@ -56,7 +56,6 @@
     X(JUMP_BACK, 0)        /* to arg, a loop header */                                  \
     X(JUMP_IF_FALSE, -1) X(JUMP_IF_TRUE, -1)  /* pop, jump to arg */                     \
     X(JUMP_IF_FALSE_OR_POP, PY_VARIES) X(JUMP_IF_TRUE_OR_POP, PY_VARIES)                \
-    X(JUMP_IF_NONE, -1)    /* pop, jump if None (with-less for/else helpers) */         \
     X(GET_ITER, 0)                                                                      \
     X(FOR_ITER, 1)         /* push next item, or pop the iterator and jump to arg */    \
     X(UNPACK, PY_VARIES)   /* exactly arg values, the first on top */                   \
@@ -66,6 +65,7 @@
     X(CALL_EX, PY_VARIES)  /* callable, args tuple, (arg 1:) kwargs dict */             \
     X(MAKE_FUNCTION, PY_VARIES) /* arg: PY_FN_* flags of the values under the code */   \
     X(RETURN, -1)                                                                       \
+    X(YIELD_VALUE, 0)      /* a generator gives TOS to its caller; resumed with the sent value there */ \
     X(RAISE, PY_VARIES)    /* arg 0: re-raise, 1: TOS, 2: TOS1 from TOS */              \
     X(RERAISE, -1)         /* raise TOS again, as it was */                             \
     X(PUSH_EXC_INFO, 1)    /* exc -> previous handled, exc */                           \
@@ -73,7 +73,7 @@
     X(CHECK_EXC_MATCH, 0)  /* exc, type -> exc, isinstance(exc, type) */                \
     X(LOAD_ASSERTION_ERROR, 1)                                                          \
     X(IMPORT_NAME, 1)      /* the module names[arg] */                                  \
-    X(PRINT_EXPR, -1)      /* interactive mode */
+    X(UNWIND, 0)           /* at pc == ninsns: go on unwinding from frame->lasti */
 
 typedef enum {
 #define PY_OPCODE_ENUM(name, effect) PY_##name,
@@ -116,12 +116,11 @@ struct py_code {
     uint32_t flags;
     uint32_t nargs;        /* positional parameters, positional-only ones included */
     uint32_t nposonly, nkwonly;
-    uint32_t nlocals;      /* parameters (then *args, **kwargs), then other locals */
-    uint32_t ncells;       /* locals that are cells (after the locals) */
-    uint32_t nfree;        /* free variables (cells from the closure) */
-    uint32_t nslots;       /* locals + cells + free + the deepest stack */
-    py_str **varnames;     /* nlocals + ncells + nfree names */
-    int32_t *cell_of_arg;  /* for each cell: the parameter it starts as, or -1 */
+    uint32_t nlocals;      /* parameters (then *args, **kwargs), then other locals;
+                              those inner functions use hold cells */
+    uint32_t nfree;        /* free variables (cells from the closure), after them */
+    uint32_t nslots;       /* locals + free + the deepest stack */
+    py_str **varnames;     /* nlocals + nfree names */
     py_val *consts;
     uint32_t nconsts;
     py_str **names;
@@ -130,22 +129,36 @@ struct py_code {
     uint32_t ninsns;
     int32_t first_line;
     struct py_module *module; /* whose globals LOAD_GLOBAL means */
+    py_val doc;            /* the docstring, or None */
     const char *source;    /* the module's source, for tracebacks */
     size_t source_size;
 };
 
 /* A module's global: a quasi-immutable cell, so traces take it as a
- * constant (value NULL: unbound). */
+ * constant (value NULL: unbound).  The compiler resolves every global a
+ * code object names to its cell (insn->cache). */
 typedef struct py_global {
     mt_quasi cell;
     py_str *name;
+    struct py_global *next; /* in the module's list */
 } py_global;
 
 typedef struct py_module {
     py_obj head;
     py_str *name;
-    py_dict *globals;       /* name -> py_global (boxed as a cell object) */
+    py_global *globals;     /* a list; lookups are by interned name */
+    struct py_module *builtins; /* NULL for the builtins module itself */
 } py_module;
+
+/* What LOAD_GLOBAL reads (insn->cache): the module's cell of the name,
+ * then the builtin one. */
+typedef struct py_global_ref {
+    py_global *global, *builtin;
+} py_global_ref;
+
+py_module *py_module_new(const char *name, py_module *builtins);
+/* The cell of `name` (interned) in `module`, made unbound if new. */
+py_global *py_module_global(py_module *module, py_str *name);
 
 typedef struct py_function {
     py_obj head;
@@ -155,6 +168,8 @@ typedef struct py_function {
     py_dict *kwdefaults;    /* or NULL */
     py_tuple *closure;      /* cells, or NULL */
     py_module *module;
+    py_val doc;             /* __doc__ */
+    py_dict *dict;          /* other attributes, made on the first one set; or NULL */
 } py_function;
 
 typedef struct py_cell {

@@ -13,6 +13,7 @@
 
 #include "mt.h"
 #include "py_parse.h"
+#include "py_sys.h"
 
 static const char usage_line[] =
     "usage: mtpy [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
@@ -138,12 +139,18 @@ int main(int argc, char **argv)
             mt_die(1, "error reading <stdin>: %s", strerror(errno));
         name = filename = "<stdin>";
     }
-    py_syntax_error error;
-    if (!py_parse_module(source, size, filename, &error)) {
-        mt_flush_stdout();
-        py_syntax_error_print(&error, stderr);
-        return 1;
-    }
-    mt_die(1, "cannot run %s (%zu bytes): the Python evaluator is not part of this build yet",
-           name, size);
+    (void)name;
+    /* sys.argv: the script and its arguments; for -c, "-c" first; for -m,
+     * the module's path; from stdin, "-" or "" */
+    char **args = mt_alloc((size_t)(argc - i + 2) * sizeof *args);
+    int nargs = 0;
+    if (!script)
+        args[nargs++] = command ? "-c" : module ? (char *)filename : i < argc ? argv[i++] : "";
+    while (i < argc)
+        args[nargs++] = argv[i++];
+    py_types_init();
+    py_sys_init(nargs, args);
+    int status = py_run_main(source, size, filename);
+    mt_flush_stdout();
+    return status;
 }

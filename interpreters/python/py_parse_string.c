@@ -158,7 +158,7 @@ static size_t escape_position(const char *body, const char *at)
     size_t pos = 0;
     for (const char *s = body; s < at;) {
         int len;
-        py_utf8_decode(s, &len);
+        py_token_decode_char(s, &len);
         pos += len == 1 ? 1 : 10;
         s += len;
     }
@@ -211,7 +211,7 @@ static void decode_escapes(py_parser *p, const char *body, const char *s, const 
         if (*s != '\\' || s + 1 >= end) {
             int len = 1;
             if (!bytes)
-                py_utf8_decode(s, &len);
+                py_token_decode_char(s, &len);
             buffer_add(out, s, (size_t)len);
             s += len;
             continue;

@@ -63,7 +63,7 @@ static const unsigned char keyword_lengths[] = {
 const char *py_operator_text(py_operator_code code) { return operator_texts[code]; }
 const char *py_keyword_text(py_keyword_code code) { return keyword_texts[code]; }
 
-unsigned py_utf8_decode(const char *s, int *len)
+unsigned py_token_decode_char(const char *s, int *len)
 {
     const unsigned char *u = (const unsigned char *)s;
     if (u[0] < 0x80) {
@@ -377,7 +377,7 @@ static bool verify_identifier(tokenizer *t)
     bool first = true;
     while (p < t->pos) {
         int len;
-        unsigned cp = py_utf8_decode(t->src + p, &len);
+        unsigned cp = py_token_decode_char(t->src + p, &len);
         bool ok = first ? py_is_identifier_start(cp) : py_is_identifier_continue(cp);
         if (!ok) {
             t->pos = p + (size_t)len;

@@ -107,6 +107,6 @@ bool py_is_identifier_continue(unsigned cp);
 bool py_is_printable(unsigned cp);
 
 /* Decode one UTF-8 sequence at `s` (valid input); stores its length. */
-unsigned py_utf8_decode(const char *s, int *len);
+unsigned py_token_decode_char(const char *s, int *len);
 
 #endif

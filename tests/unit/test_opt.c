@@ -1522,6 +1522,36 @@ Test(opt, load_of_a_pending_store_is_answered_after_the_heap_cache_forgets_it)
     free(out);
 }
 
+/* An int stored to a frame field and read back as a pointer (an
+ * interpreter keeps tagged ints in pointer slots): the load is the
+ * stored value, and memory, which does not have it yet, is not read. */
+Test(opt, a_pending_store_is_read_back_under_the_other_word_type)
+{
+    mt_trace t, orig;
+    const char *text = "%1 = input.ptr 0\n"
+                       "%2 = input.int 1\n"
+                       "%3 = const.int 3\n"
+                       "%4 = add %2, %3\n"
+                       "store_ptr %1, %4, 8 frame\n"
+                       "%6 = load_ptr %1, 8 frame\n"
+                       "store_int %1, %6, 16 frame\n"
+                       "%8 = load_int %1, 16 frame\n"
+                       "%9 = lt %8, %3\n"
+                       "guard_false %9 [1 | %1 %8 | ]\n"
+                       "jump T2(%1, %8)\n";
+    parse_ok(&orig, text);
+    char *out = optimize(&t, text);
+    cr_expect_eq(count_ops(&t, MT_IR_LOAD_PTR) + count_ops(&t, MT_IR_LOAD_INT), 0, "%s", out);
+    int64_t in[] = {(int64_t)(intptr_t)mem, 4};
+    eval_result want, got;
+    run_from(&orig, in, zero_mem, &want);
+    run_from(&t, in, zero_mem, &got);
+    cr_expect_str_eq(got.text, want.text);
+    free(want.text);
+    free(got.text);
+    free(out);
+}
+
 /* The loop's guards take the stores pending at the label for what the
  * previous trip left.  Here the store goes into the object the loop
  * allocated the trip before: at the end it is done for real, not
