@@ -694,6 +694,16 @@ static py_node *list_atom(py_parser *p)
     return n;
 }
 
+/* A dict value; `*x` there gets CPython's invalid_kvpair message. */
+static py_node *dict_value(py_parser *p)
+{
+    if (py_at_op(p, PY_OP_STAR) && !p->no_invalid) {
+        py_node *s = starred(p, py_bitwise_or);
+        py_fail_node(p, s, "cannot use a starred expression in a dictionary value");
+    }
+    return py_expression(p);
+}
+
 /* One dict item: '**' bitwise_or (a None key) or key ':' value. */
 static void dict_item(py_parser *p, py_seq **keys, py_seq **values)
 {
@@ -702,7 +712,7 @@ static void dict_item(py_parser *p, py_seq **keys, py_seq **values)
         *values = py_seq_append(*values, py_bitwise_or(p));
         return;
     }
-    py_node *key = py_expression(p);
+    py_node *key = *keys ? expression_without_invalid(p) : py_expression(p);
     if (!py_at_op(p, PY_OP_COLON) && *keys && !p->no_invalid)
         py_fail_range(p, key->end_lineno, key->end_col_offset - 1, key->end_lineno, -2,
                       "':' expected after dictionary key");
@@ -710,7 +720,7 @@ static void dict_item(py_parser *p, py_seq **keys, py_seq **values)
     if ((py_at_op(p, PY_OP_RBRACE) || py_at_op(p, PY_OP_COMMA)) && !p->no_invalid)
         py_fail_token(p, colon, "expression expected after dictionary key and ':'");
     *keys = py_seq_append(*keys, key);
-    *values = py_seq_append(*values, py_expression(p));
+    *values = py_seq_append(*values, dict_value(p));
 }
 
 static py_node *dict_rest(py_parser *p, const py_token *start, py_seq *keys, py_seq *values)
@@ -739,10 +749,12 @@ static py_node *brace_atom(py_parser *p)
     }
     py_node *first = py_star_named_expression(p);
     if (py_at_op(p, PY_OP_COLON)) {
+        if (first->kind == PY_AST_Starred)
+            py_fail_generic(p);
         const py_token *colon = py_advance(p);
         if ((py_at_op(p, PY_OP_RBRACE) || py_at_op(p, PY_OP_COMMA)) && !p->no_invalid)
             py_fail_token(p, colon, "expression expected after dictionary key and ':'");
-        py_node *value = py_expression(p);
+        py_node *value = dict_value(p);
         if (at_for(p)) {
             py_seq *generators = py_comprehension_clauses(p);
             py_expect_op(p, PY_OP_RBRACE);
@@ -1054,7 +1066,9 @@ static void named_parameter(py_parser *p, params_state *s, bool lambda)
     py_node *a = parameter(p, lambda, false);
     py_node *value = NULL;
     if (py_at_op(p, PY_OP_EQUAL)) {
-        py_advance(p);
+        const py_token *equal = py_advance(p);
+        if ((py_at_op(p, PY_OP_RPAR) || py_at_op(p, PY_OP_COMMA)) && !p->no_invalid)
+            py_fail_token(p, equal, "expected default value expression");
         value = py_expression(p);
     }
     if (s->seen_star) {

@@ -449,7 +449,7 @@ static py_node *del_statement(py_parser *p, const py_token *start)
     do {
         if (targets && at_statement_end(p))
             break;
-        py_node *target = py_bitwise_or(p);
+        py_node *target = py_star_target(p);
         py_make_target(p, target, PY_TARGET_DEL);
         targets = py_seq_append(targets, target);
     } while (py_accept_op(p, PY_OP_COMMA));
@@ -530,27 +530,25 @@ static py_node *augmented_assignment(py_parser *p, py_node *target, const py_tok
 
 /* The targets of `t1 = t2 = ... = value` are checked only once the value is
  * parsed, in CPython's order: the first target's "Maybe you meant '=='",
- * then the first yield, then the first invalid target. */
-static void check_assignment_targets(py_parser *p, py_seq *targets, size_t first_equal,
-                                     const py_token *start)
+ * then the first invalid one.  `bare_yields` marks targets that are
+ * unparenthesized yield expressions, which have a message of their own. */
+static void check_assignment_targets(py_parser *p, py_seq *targets, const bool *bare_yields,
+                                     size_t first_equal, const py_token *start)
 {
     bool all_valid = true;
-    for (size_t i = 0; i < targets->count; i++) {
-        py_node *t = targets->items[i];
-        all_valid &= t->kind != PY_AST_Yield && t->kind != PY_AST_YieldFrom &&
-                     !py_invalid_target(t, PY_TARGET_STAR);
-    }
+    for (size_t i = 0; i < targets->count; i++)
+        all_valid &= !py_invalid_target(targets->items[i], PY_TARGET_STAR);
     if (all_valid)
         return;
     size_t end = p->pos;
     p->pos = first_equal;
-    py_check_named_assignment(p, targets->items[0], start);
+    if (!bare_yields[0])
+        py_check_named_assignment(p, targets->items[0], start);
     p->pos = end;
     for (size_t i = 0; i < targets->count; i++) {
-        py_node *t = targets->items[i];
-        if (t->kind == PY_AST_Yield || t->kind == PY_AST_YieldFrom)
-            py_fail_node(p, t, "assignment to yield expression not possible");
-        py_make_target(p, t, PY_TARGET_STAR);
+        if (bare_yields[i])
+            py_fail_node(p, targets->items[i], "assignment to yield expression not possible");
+        py_make_target(p, targets->items[i], PY_TARGET_STAR);
     }
 }
 
@@ -558,15 +556,26 @@ static py_node *assignment(py_parser *p, py_node *first, const py_token *start)
 {
     size_t first_equal = p->pos;
     py_seq *targets = py_seq_append(NULL, first);
+    size_t capacity = 8;
+    bool *bare_yields = mt_alloc_atomic(capacity);
+    bare_yields[0] = start->type == PY_TOK_NAME && start->code == PY_KW_YIELD;
     py_node *value;
     for (;;) {
         py_advance(p);
+        bool bare_yield = py_at_kw(p, PY_KW_YIELD);
         value = annotated_rhs(p);
         if (!py_at_op(p, PY_OP_EQUAL))
             break;
+        if (targets->count == capacity) {
+            capacity *= 2;
+            bool *grown = mt_alloc_atomic(capacity);
+            memcpy(grown, bare_yields, targets->count);
+            bare_yields = grown;
+        }
+        bare_yields[targets->count] = bare_yield;
         targets = py_seq_append(targets, value);
     }
-    check_assignment_targets(p, targets, first_equal, start);
+    check_assignment_targets(p, targets, bare_yields, first_equal, start);
     for (size_t i = 0; i < targets->count; i++)
         py_set_context(targets->items[i], PY_Store);
     py_node *n = stmt_node(p, PY_AST_Assign, start);
