@@ -91,11 +91,6 @@ __attribute__((noreturn)) void py_fail_range(py_parser *p, int lineno, int col, 
     fail_at(p, PY_SYNTAX_ERROR, msg, lineno, col + 1, end_lineno, end_col + 1);
 }
 
-__attribute__((noreturn)) void py_fail_from(py_parser *p, int lineno, int col, const char *msg)
-{
-    fail_at(p, PY_SYNTAX_ERROR, msg, lineno, col + 1, lineno, 0);
-}
-
 void py_enter(py_parser *p)
 {
     if (++p->depth > MAX_DEPTH)

@@ -445,10 +445,11 @@ static const char *replacement_field(py_parser *p, fstring_builder *b, const str
     py_node *format_spec = NULL;
     if (s < end && *s == ':') {
         s++;
-        fstring_builder spec = {.first = b->first, .last = b->last};
+        fstring_builder spec = {.first = st->token, .last = st->token};
         s = fstring_body(p, &spec, st, s, end, level + 1);
         flush_text(&spec);
-        const py_token *t = st->token; /* CPython places a spec at its own token */
+        /* CPython places a spec and its text at the spec's own token */
+        const py_token *t = st->token;
         format_spec = py_node_new(PY_AST_JoinedStr, t->lineno, t->col, t->end_lineno, t->end_col);
         format_spec->v.JoinedStr.values = spec.values;
     }

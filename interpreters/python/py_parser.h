@@ -62,8 +62,6 @@ __attribute__((noreturn)) void py_fail_node(py_parser *p, const py_node *n, cons
 /* RAISE_SYNTAX_ERROR_KNOWN_RANGE: from a's start to b's end */
 __attribute__((noreturn)) void py_fail_range(py_parser *p, int lineno, int col, int end_lineno,
                                              int end_col, const char *msg);
-/* RAISE_SYNTAX_ERROR_STARTING_FROM: from a position to the end of the line */
-__attribute__((noreturn)) void py_fail_from(py_parser *p, int lineno, int col, const char *msg);
 __attribute__((noreturn)) void py_fail_error(py_parser *p, const py_syntax_error *err);
 
 /* Nesting guard for recursive rules (a clean error instead of a C stack overflow). */
