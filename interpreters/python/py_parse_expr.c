@@ -69,29 +69,11 @@ bool py_is_bitwise_or_level(const py_node *e)
 
 /* ---- the invalid_* checks ------------------------------------------------- */
 
-static py_node *bitwise_or_without_invalid(py_parser *p)
-{
-    bool saved = p->no_invalid;
-    p->no_invalid = true;
-    py_node *e = py_bitwise_or(p);
-    p->no_invalid = saved;
-    return e;
-}
-
 static py_node *expression_without_invalid(py_parser *p)
 {
     bool saved = p->no_invalid;
     p->no_invalid = true;
     py_node *e = py_expression(p);
-    p->no_invalid = saved;
-    return e;
-}
-
-static py_node *star_expressions_without_invalid(py_parser *p)
-{
-    bool saved = p->no_invalid;
-    p->no_invalid = true;
-    py_node *e = py_star_expressions(p);
     p->no_invalid = saved;
     return e;
 }
@@ -142,7 +124,7 @@ void py_check_named_assignment(py_parser *p, py_node *e, const py_token *start)
         return;
     size_t saved = p->pos, furthest = p->furthest;
     py_advance(p);
-    py_node *value = py_try(p, bitwise_or_without_invalid);
+    py_node *value = py_try(p, py_bitwise_or);
     if (value && !py_at_op(p, PY_OP_EQUAL) && !py_at_op(p, PY_OP_COLONEQUAL)) {
         if (is_name)
             py_fail_range(p, e->lineno, e->col_offset, value->end_lineno, value->end_col_offset,
@@ -155,32 +137,36 @@ void py_check_named_assignment(py_parser *p, py_node *e, const py_token *start)
     p->furthest = furthest;
 }
 
-/* The lookahead of check_juxtaposed. */
+static py_node *star_expressions_rule(py_parser *p) { return py_star_expressions(p); }
+static py_node *expression_rule(py_parser *p) { return py_expression(p); }
+
+/* The lookaheads of check_juxtaposed, in CPython's order: invalid_expression
+ * (`a b` inside brackets: a missing comma), then invalid_legacy_expression
+ * (`print x`; any other name followed by an expression is read too, which
+ * can reach an error further on, as in CPython). */
 static void look_for_juxtaposed(py_parser *p, py_node *a, const py_token *start)
 {
-    bool legacy = a->kind == PY_AST_Name && start->type == PY_TOK_NAME &&
-                  (!strcmp(a->v.Name.id, "print") || !strcmp(a->v.Name.id, "exec"));
     size_t saved = p->pos;
-    if (legacy && !py_at_op(p, PY_OP_LPAR)) {
-        py_node *b = py_try(p, star_expressions_without_invalid);
-        if (b)
+    bool single_name = a->kind == PY_AST_Name && start->type == PY_TOK_NAME &&
+                       start == &p->tokens[saved - 1];
+    bool legacy = single_name && (!strcmp(a->v.Name.id, "print") || !strcmp(a->v.Name.id, "exec"));
+    bool soft = py_token_is_soft(start, "match") || py_token_is_soft(start, "case") ||
+                py_token_is_soft(start, "_");
+    if (!(single_name && py_cur(p)->type == PY_TOK_STRING) && !soft) {
+        py_node *b = py_try(p, expression_without_invalid);
+        if (b && !legacy && py_prev(p)->level > 0)
+            py_fail_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
+                          "invalid syntax. Perhaps you forgot a comma?");
+        p->pos = saved;
+    }
+    if (single_name && !py_at_op(p, PY_OP_LPAR)) {
+        py_node *b = py_try(p, star_expressions_rule);
+        if (b && legacy)
             py_fail_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
                           py_error_format("Missing parentheses in call to '%s'. Did you mean %s(...)?",
                                           a->v.Name.id, a->v.Name.id));
         p->pos = saved;
-        return;
     }
-    const py_token *next = py_cur(p);
-    bool soft = py_token_is_soft(start, "match") || py_token_is_soft(start, "case") ||
-                py_token_is_soft(start, "_");
-    if ((start->type == PY_TOK_NAME && next->type == PY_TOK_STRING &&
-         start == &p->tokens[saved - 1]) || soft)
-        return;
-    py_node *b = py_try(p, expression_without_invalid);
-    if (b && py_prev(p)->level > 0)
-        py_fail_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
-                      "invalid syntax. Perhaps you forgot a comma?");
-    p->pos = saved;
 }
 
 /* invalid_expression and invalid_legacy_expression: an expression directly
@@ -188,7 +174,7 @@ static void look_for_juxtaposed(py_parser *p, py_node *a, const py_token *start)
  * furthest token where the plain rules left it (CPython's first pass). */
 static void check_juxtaposed(py_parser *p, py_node *a, const py_token *start)
 {
-    if (p->no_invalid || !starts_expression(py_cur(p)))
+    if (p->no_invalid || p->skip_juxtaposed_at == p->depth || !starts_expression(py_cur(p)))
         return;
     size_t furthest = p->furthest;
     look_for_juxtaposed(p, a, start);
@@ -261,9 +247,15 @@ py_node *py_named_expression(py_parser *p)
     if (py_at_name(p) && py_peek(p, 1)->type == PY_TOK_OP && py_peek(p, 1)->code == PY_OP_COLONEQUAL)
         return walrus_or_expression(p);
     py_node *e = py_expression(p);
-    if (py_at_op(p, PY_OP_COLONEQUAL) && !p->no_invalid)
-        py_fail_node(p, e, py_error_format("cannot use assignment expressions with %s",
-                                           py_expr_name(e)));
+    if (py_at_op(p, PY_OP_COLONEQUAL) && !p->no_invalid) {
+        /* invalid_named_expression: `expr := expr` must parse first */
+        size_t saved = p->pos;
+        py_advance(p);
+        if (py_try(p, expression_rule))
+            py_fail_node(p, e, py_error_format("cannot use assignment expressions with %s",
+                                               py_expr_name(e)));
+        p->pos = saved;
+    }
     py_check_named_assignment(p, e, start);
     return e;
 }
@@ -344,14 +336,22 @@ static py_node *comparison(py_parser *p)
 {
     const py_token *start = py_cur(p);
     py_node *left = py_bitwise_or(p);
-    int op = compare_op(p);
-    if (op < 0)
-        return left;
     py_seq *ops = NULL, *comparators = NULL;
-    do {
+    for (;;) {
+        size_t before = p->pos;
+        int op = compare_op(p);
+        if (op < 0)
+            break;
+        py_node *right = py_try(p, py_bitwise_or);
+        if (!right) {
+            p->pos = before;
+            break;
+        }
         ops = py_seq_append(ops, (void *)(intptr_t)op);
-        comparators = py_seq_append(comparators, py_bitwise_or(p));
-    } while ((op = compare_op(p)) >= 0);
+        comparators = py_seq_append(comparators, right);
+    }
+    if (!ops)
+        return left;
     py_node *n = py_new_at(p, PY_AST_Compare, start);
     n->v.Compare.left = left;
     n->v.Compare.ops = ops;
@@ -393,18 +393,38 @@ static int binary_op_at(py_parser *p, binary_level level)
 
 static py_node *factor(py_parser *p);
 
-/* Left-associative binary operators, lowest level first.  Each operator
- * of a chain nests the tree one level deeper, so it counts as nesting. */
+static py_node *binary(py_parser *p, binary_level level);
+static py_node *xor_level(py_parser *p) { return binary(p, LEVEL_XOR); }
+static py_node *and_level(py_parser *p) { return binary(p, LEVEL_AND); }
+static py_node *shift_level(py_parser *p) { return binary(p, LEVEL_SHIFT); }
+static py_node *sum_level(py_parser *p) { return binary(p, LEVEL_SUM); }
+static py_node *term_level(py_parser *p) { return binary(p, LEVEL_TERM); }
+
+/* The operand rule below each level. */
+static py_node *(*const operand_rules[])(py_parser *p) = {
+    [LEVEL_OR] = xor_level,     [LEVEL_XOR] = and_level, [LEVEL_AND] = shift_level,
+    [LEVEL_SHIFT] = sum_level,  [LEVEL_SUM] = term_level, [LEVEL_TERM] = factor,
+};
+
+/* Left-associative binary operators, lowest level first.  As in a PEG, an
+ * operator whose right operand does not parse is left for the caller.
+ * Each operator of a chain nests the tree one level deeper, so it counts
+ * as nesting. */
 static py_node *binary(py_parser *p, binary_level level)
 {
     const py_token *start = py_cur(p);
-    py_node *left = level == LEVEL_TERM ? factor(p) : binary(p, level + 1);
+    py_node *left = operand_rules[level](p);
     int op, chain = 0;
     while ((op = binary_op_at(p, level)) >= 0) {
+        size_t before = p->pos;
         py_enter(p);
         chain++;
         py_advance(p);
-        py_node *right = level == LEVEL_TERM ? factor(p) : binary(p, level + 1);
+        py_node *right = py_try(p, operand_rules[level]);
+        if (!right) {
+            p->pos = before;
+            break;
+        }
         py_node *n = py_new_at(p, PY_AST_BinOp, start);
         n->v.BinOp.left = left;
         n->v.BinOp.op = op;
@@ -534,6 +554,26 @@ py_node *py_yield_expr(py_parser *p)
 
 /* ---- comprehensions ----------------------------------------------------------- */
 
+py_node *py_for_target(py_parser *p)
+{
+    size_t start = p->pos;
+    py_node *target = py_star_targets(p);
+    if (!py_invalid_target(target, PY_TARGET_FOR) && py_at_kw(p, PY_KW_IN)) {
+        py_set_context(target, PY_Store);
+        return target;
+    }
+    if (!p->no_invalid) {
+        /* invalid_for_target: the same words read as star_expressions */
+        size_t end = p->pos, furthest = p->furthest;
+        p->pos = start;
+        py_make_target(p, py_star_expressions(p), PY_TARGET_FOR);
+        p->pos = end;
+        p->furthest = furthest;
+    }
+    py_make_target(p, target, PY_TARGET_FOR);
+    return target;
+}
+
 static bool at_for(py_parser *p)
 {
     return py_at_kw(p, PY_KW_FOR) ||
@@ -548,8 +588,7 @@ py_seq *py_comprehension_clauses(py_parser *p)
         const py_token *start = py_cur(p);
         bool is_async = py_accept_kw(p, PY_KW_ASYNC);
         py_expect_kw(p, PY_KW_FOR);
-        py_node *target = py_star_targets(p);
-        py_make_target(p, target, PY_TARGET_FOR);
+        py_node *target = py_for_target(p);
         py_expect_kw(p, PY_KW_IN);
         py_node *iter = py_disjunction(p);
         py_seq *ifs = NULL;
@@ -594,11 +633,13 @@ static py_node *constant_node(const py_token *t, py_constant_kind kind)
     return n;
 }
 
-/* invalid_comprehension: `[*a for ...]` */
+/* invalid_comprehension: `[*a for ...]`, once the clauses parse */
 static void check_starred_comprehension(py_parser *p, const py_node *first)
 {
-    if (first && first->kind == PY_AST_Starred && at_for(p) && !p->no_invalid)
+    if (first && first->kind == PY_AST_Starred && at_for(p) && !p->no_invalid) {
+        py_comprehension_clauses(p);
         py_fail_node(p, first, "iterable unpacking cannot be used in comprehension");
+    }
 }
 
 /* The elements of a display up to `close`; the first is already parsed.
@@ -615,6 +656,7 @@ static py_seq *display_elements(py_parser *p, py_node *first, py_operator_code c
         comma = NULL;
     }
     if (first && close != PY_OP_RPAR && at_for(p) && !p->no_invalid) {
+        py_comprehension_clauses(p);
         if (comma && elts->count == 1)
             py_fail_range(p, first->lineno, first->col_offset, comma->end_lineno, comma->end_col,
                           "did you forget parentheses around the comprehension target?");
@@ -648,10 +690,12 @@ static py_node *paren_atom(py_parser *p)
         return e;
     }
     if (py_at_op(p, PY_OP_DOUBLESTAR) && !p->no_invalid) {
+        /* invalid_group, read only in CPython's error pass */
+        size_t furthest = p->furthest;
         const py_token *stars = py_advance(p);
-        py_expression(p);
-        if (py_at_op(p, PY_OP_RPAR))
+        if (py_try(p, expression_rule) && py_at_op(p, PY_OP_RPAR))
             py_fail_token(p, stars, "cannot use double starred expression here");
+        p->furthest = furthest;
         py_fail_generic(p);
     }
     py_node *first = py_star_named_expression(p);
@@ -712,7 +756,12 @@ static void dict_item(py_parser *p, py_seq **keys, py_seq **values)
         *values = py_seq_append(*values, py_bitwise_or(p));
         return;
     }
-    py_node *key = *keys ? expression_without_invalid(p) : py_expression(p);
+    /* after the first item, `k v` is "':' expected", not a missing comma */
+    int saved_skip = p->skip_juxtaposed_at;
+    if (*keys)
+        p->skip_juxtaposed_at = p->depth + 1;
+    py_node *key = py_expression(p);
+    p->skip_juxtaposed_at = saved_skip;
     if (!py_at_op(p, PY_OP_COLON) && *keys && !p->no_invalid)
         py_fail_range(p, key->end_lineno, key->end_col_offset - 1, key->end_lineno, -2,
                       "':' expected after dictionary key");
@@ -743,8 +792,12 @@ static py_node *brace_atom(py_parser *p)
     if (py_at_op(p, PY_OP_DOUBLESTAR)) {
         const py_token *stars = py_cur(p);
         dict_item(p, &keys, &values);
-        if (at_for(p) && !p->no_invalid)
-            py_fail_token(p, stars, "dict unpacking cannot be used in dict comprehension");
+        if (at_for(p) && !p->no_invalid) {
+            py_comprehension_clauses(p);
+            if (py_at_op(p, PY_OP_RBRACE))
+                py_fail_token(p, stars, "dict unpacking cannot be used in dict comprehension");
+            py_fail_generic(p);
+        }
         return dict_rest(p, start, keys, values);
     }
     py_node *first = py_star_named_expression(p);
@@ -885,13 +938,30 @@ static void check_keyword_target(py_parser *p, const py_node *e, const py_token 
                   "expression cannot contain assignment, perhaps you meant \"==\"?");
 }
 
+/* Any one argument, order unchecked (the error lookahead below). */
+static py_node *any_argument(py_parser *p)
+{
+    if (py_accept_op(p, PY_OP_STAR) || py_accept_op(p, PY_OP_DOUBLESTAR))
+        return py_expression(p);
+    if (py_at_name(p) && py_peek(p, 1)->type == PY_TOK_OP && py_peek(p, 1)->code == PY_OP_EQUAL) {
+        py_advance(p);
+        py_advance(p);
+    }
+    return walrus_or_expression(p);
+}
+
+/* CPython reports this from invalid_arguments (`args ',' args`), after
+ * reading the arguments that follow: the caret is past them. */
 static void positional_after_keywords(py_parser *p, const call_args *a)
 {
-    if (!p->no_invalid)
-        py_fail_here(p, PY_SYNTAX_ERROR,
-                     a->seen_double_star ? "positional argument follows keyword argument unpacking"
-                                         : "positional argument follows keyword argument");
-    py_fail_generic(p);
+    if (p->no_invalid)
+        py_fail_generic(p);
+    while (py_accept_op(p, PY_OP_COMMA) && !py_at_op(p, PY_OP_RPAR) && py_try(p, any_argument))
+        ;
+    py_cur(p);
+    py_fail_here(p, PY_SYNTAX_ERROR,
+                 a->seen_double_star ? "positional argument follows keyword argument unpacking"
+                                     : "positional argument follows keyword argument");
 }
 
 static void genexp_must_be_parenthesized(py_parser *p, const py_node *elt, py_seq *clauses)
@@ -910,9 +980,11 @@ static void call_argument(py_parser *p, call_args *a, const py_token *open, bool
         const char *name = py_token_text(py_advance(p));
         const py_token *equal = py_advance(p);
         py_node *value = py_expression(p);
-        if (at_for(p) && !p->no_invalid)
+        if (at_for(p) && !p->no_invalid) {
+            py_comprehension_clauses(p);
             py_fail_range(p, start->lineno, start->col, equal->end_lineno, equal->end_col,
                           "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+        }
         a->keywords = py_seq_append(a->keywords, keyword_node(p, start, name, value));
         a->seen_keyword = true;
         return;

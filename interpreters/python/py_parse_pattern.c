@@ -43,6 +43,8 @@ static py_node *number_literal(py_parser *p)
         e->v.UnaryOp.op = PY_USub;
         e->v.UnaryOp.operand = operand;
     } else {
+        if (start->type != PY_TOK_NUMBER)
+            py_fail_generic(p);
         e = py_number(p);
     }
     if (!py_at_op(p, PY_OP_PLUS) && !py_at_op(p, PY_OP_MINUS))
