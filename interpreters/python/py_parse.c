@@ -223,10 +223,13 @@ py_node *py_try(py_parser *p, py_node *(*rule)(py_parser *p))
     jmp_buf handler;
     jmp_buf *outer = p->on_error;
     size_t start = p->pos;
-    int depth = p->depth;
+    int depth = p->depth, skip_juxtaposed_at = p->skip_juxtaposed_at;
+    bool no_invalid = p->no_invalid;
     p->on_error = &handler;
     if (setjmp(handler)) {
         p->on_error = outer;
+        p->no_invalid = no_invalid;
+        p->skip_juxtaposed_at = skip_juxtaposed_at;
         if (p->failure != PY_FAILED_MISMATCH && p->failure != PY_FAILED_AT_INDENT)
             longjmp(*outer, 1);
         p->pos = start;

@@ -633,13 +633,30 @@ static py_node *constant_node(const py_token *t, py_constant_kind kind)
     return n;
 }
 
+static py_node *clauses_rule(py_parser *p)
+{
+    py_seq *clauses = py_comprehension_clauses(p);
+    return clauses->items[clauses->count - 1];
+}
+
+/* Comprehension clauses read by an invalid_* rule, then `close` if it is
+ * not -1: whether they parse.  Nothing moves: not the cursor, not the error
+ * token of the plain rules. */
+static bool lookahead_clauses(py_parser *p, int close)
+{
+    size_t pos = p->pos, furthest = p->furthest;
+    bool parsed = py_try(p, clauses_rule) != NULL && (close < 0 || py_at_op(p, close));
+    p->pos = pos;
+    p->furthest = furthest;
+    return parsed;
+}
+
 /* invalid_comprehension: `[*a for ...]`, once the clauses parse */
 static void check_starred_comprehension(py_parser *p, const py_node *first)
 {
-    if (first && first->kind == PY_AST_Starred && at_for(p) && !p->no_invalid) {
-        py_comprehension_clauses(p);
+    if (first && first->kind == PY_AST_Starred && at_for(p) && !p->no_invalid &&
+        lookahead_clauses(p, -1))
         py_fail_node(p, first, "iterable unpacking cannot be used in comprehension");
-    }
 }
 
 /* The elements of a display up to `close`; the first is already parsed.
@@ -655,16 +672,13 @@ static py_seq *display_elements(py_parser *p, py_node *first, py_operator_code c
         elts = py_seq_append(elts, py_star_named_expression(p));
         comma = NULL;
     }
-    if (first && close != PY_OP_RPAR && at_for(p) && !p->no_invalid) {
-        py_comprehension_clauses(p);
+    if (first && close != PY_OP_RPAR && at_for(p) && !p->no_invalid && lookahead_clauses(p, -1)) {
+        const py_node *last = elts->items[elts->count - 1];
         if (comma && elts->count == 1)
             py_fail_range(p, first->lineno, first->col_offset, comma->end_lineno, comma->end_col,
                           "did you forget parentheses around the comprehension target?");
-        const py_node *last = elts->items[elts->count - 1];
-        if (!comma)
-            py_fail_range(p, first->lineno, first->col_offset, last->end_lineno,
-                          last->end_col_offset,
-                          "did you forget parentheses around the comprehension target?");
+        py_fail_range(p, first->lineno, first->col_offset, last->end_lineno, last->end_col_offset,
+                      "did you forget parentheses around the comprehension target?");
     }
     return elts;
 }
@@ -792,12 +806,8 @@ static py_node *brace_atom(py_parser *p)
     if (py_at_op(p, PY_OP_DOUBLESTAR)) {
         const py_token *stars = py_cur(p);
         dict_item(p, &keys, &values);
-        if (at_for(p) && !p->no_invalid) {
-            py_comprehension_clauses(p);
-            if (py_at_op(p, PY_OP_RBRACE))
-                py_fail_token(p, stars, "dict unpacking cannot be used in dict comprehension");
-            py_fail_generic(p);
-        }
+        if (at_for(p) && !p->no_invalid && lookahead_clauses(p, PY_OP_RBRACE))
+            py_fail_token(p, stars, "dict unpacking cannot be used in dict comprehension");
         return dict_rest(p, start, keys, values);
     }
     py_node *first = py_star_named_expression(p);
@@ -980,11 +990,9 @@ static void call_argument(py_parser *p, call_args *a, const py_token *open, bool
         const char *name = py_token_text(py_advance(p));
         const py_token *equal = py_advance(p);
         py_node *value = py_expression(p);
-        if (at_for(p) && !p->no_invalid) {
-            py_comprehension_clauses(p);
+        if (at_for(p) && !p->no_invalid && lookahead_clauses(p, -1))
             py_fail_range(p, start->lineno, start->col, equal->end_lineno, equal->end_col,
                           "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-        }
         a->keywords = py_seq_append(a->keywords, keyword_node(p, start, name, value));
         a->seen_keyword = true;
         return;
@@ -1004,8 +1012,10 @@ static void call_argument(py_parser *p, call_args *a, const py_token *open, bool
     py_node *e = walrus_or_expression(p);
     if (at_for(p)) {
         py_seq *clauses = py_comprehension_clauses(p);
-        if (!first || !py_at_op(p, PY_OP_RPAR))
+        if (!first || py_at_op(p, PY_OP_COMMA))
             genexp_must_be_parenthesized(p, e, clauses);
+        if (!py_at_op(p, PY_OP_RPAR))
+            py_fail_generic(p);
         const py_token *close = py_cur(p);
         py_node *g = py_node_new(PY_AST_GeneratorExp, open->lineno, open->col, close->end_lineno,
                                  close->end_col);
@@ -1038,8 +1048,29 @@ py_node *py_arguments_call(py_parser *p, py_node *func, const py_token *start)
     return n;
 }
 
-/* atom followed by .name, (args) and [slices]; like a binary chain, each
- * trailer nests the tree one level deeper. */
+/* The trailer rules below read the primary so far from the parser. */
+static py_node *call_trailer(py_parser *p)
+{
+    return py_arguments_call(p, p->trailer_value, p->trailer_start);
+}
+
+static py_node *subscript_trailer(py_parser *p)
+{
+    py_node *value = p->trailer_value;
+    const py_token *start = p->trailer_start;
+    py_expect_op(p, PY_OP_LSQB);
+    py_node *slice = slices(p);
+    py_expect_op(p, PY_OP_RSQB);
+    py_node *n = py_new_at(p, PY_AST_Subscript, start);
+    n->v.Subscript.value = value;
+    n->v.Subscript.slice = slice;
+    n->v.Subscript.ctx = PY_Load;
+    return n;
+}
+
+/* atom followed by .name, (args) and [slices].  As in a PEG, a trailer that
+ * does not parse is left for the caller; like a binary chain, each trailer
+ * nests the tree one level deeper. */
 py_node *py_primary(py_parser *p)
 {
     py_enter(p);
@@ -1048,26 +1079,23 @@ py_node *py_primary(py_parser *p)
     py_node *e = atom(p);
     for (;; chain++) {
         py_enter(p);
-        if (py_accept_op(p, PY_OP_DOT)) {
+        py_node *next = NULL;
+        if (py_at_op(p, PY_OP_DOT) && py_peek(p, 1)->type == PY_TOK_NAME &&
+            py_peek(p, 1)->code == PY_KW_NONE) {
+            py_advance(p);
             const char *attr = py_expect_name(p);
-            py_node *n = py_new_at(p, PY_AST_Attribute, start);
-            n->v.Attribute.value = e;
-            n->v.Attribute.attr = attr;
-            n->v.Attribute.ctx = PY_Load;
-            e = n;
-        } else if (py_at_op(p, PY_OP_LPAR)) {
-            e = py_arguments_call(p, e, start);
-        } else if (py_accept_op(p, PY_OP_LSQB)) {
-            py_node *slice = slices(p);
-            py_expect_op(p, PY_OP_RSQB);
-            py_node *n = py_new_at(p, PY_AST_Subscript, start);
-            n->v.Subscript.value = e;
-            n->v.Subscript.slice = slice;
-            n->v.Subscript.ctx = PY_Load;
-            e = n;
-        } else {
-            break;
+            next = py_new_at(p, PY_AST_Attribute, start);
+            next->v.Attribute.value = e;
+            next->v.Attribute.attr = attr;
+            next->v.Attribute.ctx = PY_Load;
+        } else if (py_at_op(p, PY_OP_LPAR) || py_at_op(p, PY_OP_LSQB)) {
+            p->trailer_value = e;
+            p->trailer_start = start;
+            next = py_try(p, py_at_op(p, PY_OP_LPAR) ? call_trailer : subscript_trailer);
         }
+        if (!next)
+            break;
+        e = next;
     }
     p->depth -= chain + 1;
     return e;
@@ -1105,8 +1133,10 @@ static void slash_parameter(py_parser *p, params_state *s)
     if (s->seen_slash)
         py_fail_token(p, slash, "/ may appear only once");
     if (!py_seq_len(s->args)) {
+        size_t furthest = p->furthest;
         if (py_at_op(p, PY_OP_COMMA))
             py_fail_token(p, slash, "at least one argument must precede /");
+        p->furthest = furthest;
         py_fail_generic(p);
     }
     s->posonly = s->args;

@@ -41,6 +41,8 @@ typedef struct py_parser {
     bool in_fstring;
     bool no_invalid;          /* inside a lookahead for an error message: plain rules only */
     int skip_juxtaposed_at;   /* the depth of an expression not checked for `a b` */
+    py_node *trailer_value;   /* the primary a call or subscript applies to */
+    const py_token *trailer_start;
 } py_parser;
 
 /* ---- tokens (py_parse.c) ---- */
