@@ -138,6 +138,15 @@ void py_check_named_assignment(py_parser *p, py_node *e, const py_token *start)
 }
 
 static py_node *star_expressions_rule(py_parser *p) { return py_star_expressions(p); }
+
+static py_node *star_expressions_without_invalid(py_parser *p)
+{
+    bool saved = p->no_invalid;
+    p->no_invalid = true;
+    py_node *e = py_star_expressions(p);
+    p->no_invalid = saved;
+    return e;
+}
 static py_node *expression_rule(py_parser *p) { return py_expression(p); }
 
 /* The lookaheads of check_juxtaposed, in CPython's order: invalid_expression
@@ -152,7 +161,8 @@ static void look_for_juxtaposed(py_parser *p, py_node *a, const py_token *start)
     bool legacy = single_name && (!strcmp(a->v.Name.id, "print") || !strcmp(a->v.Name.id, "exec"));
     bool soft = py_token_is_soft(start, "match") || py_token_is_soft(start, "case") ||
                 py_token_is_soft(start, "_");
-    if (!(single_name && py_cur(p)->type == PY_TOK_STRING) && !soft) {
+    bool comma_check = !(single_name && py_cur(p)->type == PY_TOK_STRING) && !soft;
+    if (comma_check) {
         py_node *b = py_try(p, expression_without_invalid);
         if (b && !legacy && py_prev(p)->level > 0)
             py_fail_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
@@ -160,7 +170,9 @@ static void look_for_juxtaposed(py_parser *p, py_node *a, const py_token *start)
         p->pos = saved;
     }
     if (single_name && !py_at_op(p, PY_OP_LPAR)) {
-        py_node *b = py_try(p, star_expressions_rule);
+        /* CPython memoizes the expression the comma check just read without
+         * the invalid_* rules, and reuses it here */
+        py_node *b = py_try(p, comma_check ? star_expressions_without_invalid : star_expressions_rule);
         if (b && legacy)
             py_fail_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
                           py_error_format("Missing parentheses in call to '%s'. Did you mean %s(...)?",
@@ -1123,6 +1135,8 @@ static py_node *parameter(py_parser *p, bool lambda, bool star_annotation)
     return a;
 }
 
+static py_node *typed_parameter(py_parser *p) { return parameter(p, false, false); }
+
 static void slash_parameter(py_parser *p, params_state *s)
 {
     const py_token *slash = py_advance(p);
@@ -1144,11 +1158,32 @@ static void slash_parameter(py_parser *p, params_state *s)
     s->seen_slash = true;
 }
 
+static py_node *plain_parameter(py_parser *p) { return parameter(p, true, false); }
+
+/* invalid_star_etc: a second '*' counts only before ',' or a parameter
+ * without default (then ',' or the closing token). */
+static bool star_follows_plain_parameter(py_parser *p, bool lambda, py_operator_code close)
+{
+    if (py_at_op(p, PY_OP_COMMA))
+        return true;
+    size_t pos = p->pos, furthest = p->furthest;
+    bool plain = (lambda ? py_try(p, plain_parameter) : py_try(p, typed_parameter)) &&
+                 (py_at_op(p, PY_OP_COMMA) || py_at_op(p, close));
+    p->pos = pos;
+    p->furthest = furthest;
+    return plain;
+}
+
 static void star_parameter(py_parser *p, params_state *s, bool lambda, py_operator_code close)
 {
     const py_token *star = py_advance(p);
-    if (s->seen_star && !p->no_invalid)
-        py_fail_token(p, star, "* argument may appear only once");
+    if (s->seen_star) {
+        /* the plain rules stop at a second '*' */
+        if (!p->no_invalid && star_follows_plain_parameter(p, lambda, close))
+            py_fail_token(p, star, "* argument may appear only once");
+        p->furthest = p->pos - 1;
+        py_fail_generic(p);
+    }
     s->seen_star = true;
     if (py_at_op(p, PY_OP_COMMA)) {
         const py_token *after = py_peek(p, 1);
@@ -1163,7 +1198,7 @@ static void star_parameter(py_parser *p, params_state *s, bool lambda, py_operat
         py_fail_token(p, py_cur(p), "var-positional argument cannot have default value");
 }
 
-static void named_parameter(py_parser *p, params_state *s, bool lambda)
+static void named_parameter(py_parser *p, params_state *s, bool lambda, py_operator_code close)
 {
     py_node *a = parameter(p, lambda, false);
     py_node *value = NULL;
@@ -1181,7 +1216,7 @@ static void named_parameter(py_parser *p, params_state *s, bool lambda)
     if (value) {
         s->defaults = py_seq_append(s->defaults, value);
         s->seen_default = true;
-    } else if (s->seen_default) {
+    } else if (s->seen_default && (py_at_op(p, PY_OP_COMMA) || py_at_op(p, close))) {
         py_fail_node(p, a, "non-default argument follows default argument");
     }
     s->args = py_seq_append(s->args, a);
@@ -1208,7 +1243,7 @@ py_node *py_parameters(py_parser *p, bool lambda)
             if (py_at_op(p, PY_OP_EQUAL))
                 py_fail_token(p, py_cur(p), "var-keyword argument cannot have default value");
         } else {
-            named_parameter(p, &s, lambda);
+            named_parameter(p, &s, lambda, close);
         }
         if (!py_accept_op(p, PY_OP_COMMA))
             break;
