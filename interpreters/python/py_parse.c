@@ -12,34 +12,34 @@ enum { MAX_DEPTH = 3000 };
 
 /* ---- errors ----------------------------------------------------------------- */
 
-__attribute__((noreturn)) static void unwind(py_parser *p) { longjmp(*p->on_error, 1); }
+__attribute__((noreturn)) static void fail(py_parser *p, const py_syntax_error *err,
+                                           py_failure failure)
+{
+    p->error = *err;
+    p->failure = failure;
+    longjmp(*p->on_error, 1);
+}
 
 __attribute__((noreturn)) void py_fail_error(py_parser *p, const py_syntax_error *err)
 {
-    p->error = *err;
-    unwind(p);
-}
-
-/* CPython tokenizes the rest of the file after a parse error: an EOF inside
- * brackets opened before the error's line then wins. */
-__attribute__((noreturn)) static void fail_with(py_parser *p, py_syntax_error *err)
-{
-    const py_token_list *list = p->list;
-    const py_token *last = &p->tokens[p->furthest];
-    if (list->error_at_eof && list->open_bracket_line > 0 && !p->in_fstring &&
-        last->lineno > list->open_bracket_line)
-        py_fail_error(p, &list->error);
-    py_fail_error(p, err);
+    fail(p, err, PY_FAILED_RAISED);
 }
 
 /* Error at 1-based byte columns (0 end: one caret). */
-__attribute__((noreturn)) static void fail_at(py_parser *p, py_error_kind kind, const char *msg,
-                                              int lineno, int col, int end_lineno, int end_col)
+static py_syntax_error error_at(py_parser *p, py_error_kind kind, const char *msg, int lineno,
+                                int col, int end_lineno, int end_col)
 {
     py_syntax_error err;
     py_syntax_error_at(&err, kind, msg, p->filename, p->source, p->size, lineno, col, end_lineno,
                        end_col, false);
-    fail_with(p, &err);
+    return err;
+}
+
+__attribute__((noreturn)) static void fail_at(py_parser *p, py_error_kind kind, const char *msg,
+                                              int lineno, int col, int end_lineno, int end_col)
+{
+    py_syntax_error err = error_at(p, kind, msg, lineno, col, end_lineno, end_col);
+    fail(p, &err, PY_FAILED_RAISED);
 }
 
 /* The column of an INDENT/DEDENT token (stored as -1): its first character. */
@@ -54,19 +54,22 @@ static int indentation_col(const py_parser *p, const py_token *t)
 __attribute__((noreturn)) void py_fail_generic(py_parser *p)
 {
     const py_token *t = &p->tokens[p->furthest];
-    if (t->type == PY_TOK_INDENT || t->type == PY_TOK_DEDENT)
-        fail_at(p, PY_INDENTATION_ERROR,
-                t->type == PY_TOK_INDENT ? "unexpected indent" : "unexpected unindent", t->lineno,
-                indentation_col(p, t), t->lineno, 0);
-    fail_at(p, PY_SYNTAX_ERROR, "invalid syntax", t->lineno, t->col + 1, t->end_lineno,
-            t->end_col + 1);
+    py_syntax_error err;
+    if (t->type == PY_TOK_INDENT || t->type == PY_TOK_DEDENT) {
+        err = error_at(p, PY_INDENTATION_ERROR,
+                       t->type == PY_TOK_INDENT ? "unexpected indent" : "unexpected unindent",
+                       t->lineno, indentation_col(p, t), t->lineno, 0);
+        fail(p, &err, PY_FAILED_AT_INDENT);
+    }
+    err = error_at(p, PY_SYNTAX_ERROR, "invalid syntax", t->lineno, t->col + 1, t->end_lineno,
+                   t->end_col + 1);
+    fail(p, &err, PY_FAILED_MISMATCH);
 }
-
-/* CPython's RAISE_SYNTAX_ERROR covers the furthest token; an
- * IndentationError, or a token without columns, gets one caret. */
+/* CPython's RAISE_SYNTAX_ERROR covers the furthest token read, lookaheads
+ * included; an IndentationError, or a token without columns, gets one caret. */
 __attribute__((noreturn)) void py_fail_here(py_parser *p, py_error_kind kind, const char *msg)
 {
-    const py_token *t = &p->tokens[p->furthest];
+    const py_token *t = &p->tokens[p->furthest_any];
     if (t->col < 0)
         fail_at(p, kind, msg, t->lineno, t->type == PY_TOK_ENDMARKER ? 0 : indentation_col(p, t),
                 t->lineno, 0);
@@ -91,11 +94,6 @@ __attribute__((noreturn)) void py_fail_range(py_parser *p, int lineno, int col, 
     fail_at(p, PY_SYNTAX_ERROR, msg, lineno, col + 1, end_lineno, end_col + 1);
 }
 
-__attribute__((noreturn)) void py_fail_from(py_parser *p, int lineno, int col, const char *msg)
-{
-    fail_at(p, PY_SYNTAX_ERROR, msg, lineno, col + 1, lineno, 0);
-}
-
 void py_enter(py_parser *p)
 {
     if (++p->depth > MAX_DEPTH)
@@ -111,9 +109,11 @@ const py_token *py_peek(py_parser *p, size_t ahead)
         index = p->list->count - 1;
     if (index > p->furthest)
         p->furthest = index;
+    if (index > p->furthest_any)
+        p->furthest_any = index;
     const py_token *t = &p->tokens[index];
     if (t->type == PY_TOK_ERROR)
-        py_fail_error(p, &p->list->error);
+        fail(p, &p->list->error, PY_FAILED_TOKENIZER);
     return t;
 }
 
@@ -223,10 +223,15 @@ py_node *py_try(py_parser *p, py_node *(*rule)(py_parser *p))
     jmp_buf handler;
     jmp_buf *outer = p->on_error;
     size_t start = p->pos;
-    int depth = p->depth;
+    int depth = p->depth, skip_juxtaposed_at = p->skip_juxtaposed_at;
+    bool no_invalid = p->no_invalid;
     p->on_error = &handler;
     if (setjmp(handler)) {
         p->on_error = outer;
+        p->no_invalid = no_invalid;
+        p->skip_juxtaposed_at = skip_juxtaposed_at;
+        if (p->failure != PY_FAILED_MISMATCH && p->failure != PY_FAILED_AT_INDENT)
+            longjmp(*outer, 1);
         p->pos = start;
         p->depth = depth;
         return NULL;
@@ -411,6 +416,28 @@ static void start_parser(py_parser *p, const char *source, size_t size, const ch
     p->tokens = list->tokens;
 }
 
+/* The error CPython reports when the parser stopped before the tokenizer's
+ * error: CPython then tokenizes the rest of the file, and a tokenizer error
+ * there wins, except over "unexpected indent" and except an EOF inside
+ * brackets opened on or after the line the parser stopped at. */
+static py_syntax_error reported_error(const py_parser *p)
+{
+    const py_token_list *list = p->list;
+    if (p->failure == PY_FAILED_TOKENIZER || p->failure == PY_FAILED_AT_INDENT)
+        return p->error;
+    if (list->has_number_warning && list->number_warning_token > p->furthest_any)
+        return list->number_warning;
+    if (!list->failed)
+        return p->error;
+    if (list->error_overrides)
+        return list->error;
+    if (!list->error_at_eof)
+        return p->error;
+    bool brackets_open_before = list->open_bracket_line > 0 &&
+                                p->tokens[p->furthest_any].lineno > list->open_bracket_line;
+    return brackets_open_before ? list->error : p->error;
+}
+
 py_node *py_parse_module(const char *source, size_t size, const char *filename,
                          py_syntax_error *err)
 {
@@ -419,14 +446,10 @@ py_node *py_parse_module(const char *source, size_t size, const char *filename,
     size_t normalized_size;
     const char *normalized = normalize_newlines(source, size, &normalized_size);
     start_parser(p, normalized, normalized_size, filename, list);
-    if (list->failed && !list->error_at_eof) {
-        *err = list->error;
-        return NULL;
-    }
     jmp_buf handler;
     p->on_error = &handler;
     if (setjmp(handler)) {
-        *err = p->error;
+        *err = reported_error(p);
         return NULL;
     }
     const py_token *first = py_cur(p);

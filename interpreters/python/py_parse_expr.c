@@ -69,29 +69,11 @@ bool py_is_bitwise_or_level(const py_node *e)
 
 /* ---- the invalid_* checks ------------------------------------------------- */
 
-static py_node *bitwise_or_without_invalid(py_parser *p)
-{
-    bool saved = p->no_invalid;
-    p->no_invalid = true;
-    py_node *e = py_bitwise_or(p);
-    p->no_invalid = saved;
-    return e;
-}
-
 static py_node *expression_without_invalid(py_parser *p)
 {
     bool saved = p->no_invalid;
     p->no_invalid = true;
     py_node *e = py_expression(p);
-    p->no_invalid = saved;
-    return e;
-}
-
-static py_node *star_expressions_without_invalid(py_parser *p)
-{
-    bool saved = p->no_invalid;
-    p->no_invalid = true;
-    py_node *e = py_star_expressions(p);
     p->no_invalid = saved;
     return e;
 }
@@ -142,7 +124,7 @@ void py_check_named_assignment(py_parser *p, py_node *e, const py_token *start)
         return;
     size_t saved = p->pos, furthest = p->furthest;
     py_advance(p);
-    py_node *value = py_try(p, bitwise_or_without_invalid);
+    py_node *value = py_try(p, py_bitwise_or);
     if (value && !py_at_op(p, PY_OP_EQUAL) && !py_at_op(p, PY_OP_COLONEQUAL)) {
         if (is_name)
             py_fail_range(p, e->lineno, e->col_offset, value->end_lineno, value->end_col_offset,
@@ -155,32 +137,48 @@ void py_check_named_assignment(py_parser *p, py_node *e, const py_token *start)
     p->furthest = furthest;
 }
 
-/* The lookahead of check_juxtaposed. */
+static py_node *star_expressions_rule(py_parser *p) { return py_star_expressions(p); }
+
+static py_node *star_expressions_without_invalid(py_parser *p)
+{
+    bool saved = p->no_invalid;
+    p->no_invalid = true;
+    py_node *e = py_star_expressions(p);
+    p->no_invalid = saved;
+    return e;
+}
+static py_node *expression_rule(py_parser *p) { return py_expression(p); }
+
+/* The lookaheads of check_juxtaposed, in CPython's order: invalid_expression
+ * (`a b` inside brackets: a missing comma), then invalid_legacy_expression
+ * (`print x`; any other name followed by an expression is read too, which
+ * can reach an error further on, as in CPython). */
 static void look_for_juxtaposed(py_parser *p, py_node *a, const py_token *start)
 {
-    bool legacy = a->kind == PY_AST_Name && start->type == PY_TOK_NAME &&
-                  (!strcmp(a->v.Name.id, "print") || !strcmp(a->v.Name.id, "exec"));
     size_t saved = p->pos;
-    if (legacy && !py_at_op(p, PY_OP_LPAR)) {
-        py_node *b = py_try(p, star_expressions_without_invalid);
-        if (b)
+    bool single_name = a->kind == PY_AST_Name && start->type == PY_TOK_NAME &&
+                       start == &p->tokens[saved - 1];
+    bool legacy = single_name && (!strcmp(a->v.Name.id, "print") || !strcmp(a->v.Name.id, "exec"));
+    bool soft = py_token_is_soft(start, "match") || py_token_is_soft(start, "case") ||
+                py_token_is_soft(start, "_");
+    bool comma_check = !(single_name && py_cur(p)->type == PY_TOK_STRING) && !soft;
+    if (comma_check) {
+        py_node *b = py_try(p, expression_without_invalid);
+        if (b && !legacy && py_prev(p)->level > 0)
+            py_fail_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
+                          "invalid syntax. Perhaps you forgot a comma?");
+        p->pos = saved;
+    }
+    if (single_name && !py_at_op(p, PY_OP_LPAR)) {
+        /* CPython memoizes the expression the comma check just read without
+         * the invalid_* rules, and reuses it here */
+        py_node *b = py_try(p, comma_check ? star_expressions_without_invalid : star_expressions_rule);
+        if (b && legacy)
             py_fail_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
                           py_error_format("Missing parentheses in call to '%s'. Did you mean %s(...)?",
                                           a->v.Name.id, a->v.Name.id));
         p->pos = saved;
-        return;
     }
-    const py_token *next = py_cur(p);
-    bool soft = py_token_is_soft(start, "match") || py_token_is_soft(start, "case") ||
-                py_token_is_soft(start, "_");
-    if ((start->type == PY_TOK_NAME && next->type == PY_TOK_STRING &&
-         start == &p->tokens[saved - 1]) || soft)
-        return;
-    py_node *b = py_try(p, expression_without_invalid);
-    if (b && py_prev(p)->level > 0)
-        py_fail_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
-                      "invalid syntax. Perhaps you forgot a comma?");
-    p->pos = saved;
 }
 
 /* invalid_expression and invalid_legacy_expression: an expression directly
@@ -188,7 +186,7 @@ static void look_for_juxtaposed(py_parser *p, py_node *a, const py_token *start)
  * furthest token where the plain rules left it (CPython's first pass). */
 static void check_juxtaposed(py_parser *p, py_node *a, const py_token *start)
 {
-    if (p->no_invalid || !starts_expression(py_cur(p)))
+    if (p->no_invalid || p->skip_juxtaposed_at == p->depth || !starts_expression(py_cur(p)))
         return;
     size_t furthest = p->furthest;
     look_for_juxtaposed(p, a, start);
@@ -261,9 +259,15 @@ py_node *py_named_expression(py_parser *p)
     if (py_at_name(p) && py_peek(p, 1)->type == PY_TOK_OP && py_peek(p, 1)->code == PY_OP_COLONEQUAL)
         return walrus_or_expression(p);
     py_node *e = py_expression(p);
-    if (py_at_op(p, PY_OP_COLONEQUAL) && !p->no_invalid)
-        py_fail_node(p, e, py_error_format("cannot use assignment expressions with %s",
-                                           py_expr_name(e)));
+    if (py_at_op(p, PY_OP_COLONEQUAL) && !p->no_invalid) {
+        /* invalid_named_expression: `expr := expr` must parse first */
+        size_t saved = p->pos;
+        py_advance(p);
+        if (py_try(p, expression_rule))
+            py_fail_node(p, e, py_error_format("cannot use assignment expressions with %s",
+                                               py_expr_name(e)));
+        p->pos = saved;
+    }
     py_check_named_assignment(p, e, start);
     return e;
 }
@@ -344,14 +348,22 @@ static py_node *comparison(py_parser *p)
 {
     const py_token *start = py_cur(p);
     py_node *left = py_bitwise_or(p);
-    int op = compare_op(p);
-    if (op < 0)
-        return left;
     py_seq *ops = NULL, *comparators = NULL;
-    do {
+    for (;;) {
+        size_t before = p->pos;
+        int op = compare_op(p);
+        if (op < 0)
+            break;
+        py_node *right = py_try(p, py_bitwise_or);
+        if (!right) {
+            p->pos = before;
+            break;
+        }
         ops = py_seq_append(ops, (void *)(intptr_t)op);
-        comparators = py_seq_append(comparators, py_bitwise_or(p));
-    } while ((op = compare_op(p)) >= 0);
+        comparators = py_seq_append(comparators, right);
+    }
+    if (!ops)
+        return left;
     py_node *n = py_new_at(p, PY_AST_Compare, start);
     n->v.Compare.left = left;
     n->v.Compare.ops = ops;
@@ -393,18 +405,38 @@ static int binary_op_at(py_parser *p, binary_level level)
 
 static py_node *factor(py_parser *p);
 
-/* Left-associative binary operators, lowest level first.  Each operator
- * of a chain nests the tree one level deeper, so it counts as nesting. */
+static py_node *binary(py_parser *p, binary_level level);
+static py_node *xor_level(py_parser *p) { return binary(p, LEVEL_XOR); }
+static py_node *and_level(py_parser *p) { return binary(p, LEVEL_AND); }
+static py_node *shift_level(py_parser *p) { return binary(p, LEVEL_SHIFT); }
+static py_node *sum_level(py_parser *p) { return binary(p, LEVEL_SUM); }
+static py_node *term_level(py_parser *p) { return binary(p, LEVEL_TERM); }
+
+/* The operand rule below each level. */
+static py_node *(*const operand_rules[])(py_parser *p) = {
+    [LEVEL_OR] = xor_level,     [LEVEL_XOR] = and_level, [LEVEL_AND] = shift_level,
+    [LEVEL_SHIFT] = sum_level,  [LEVEL_SUM] = term_level, [LEVEL_TERM] = factor,
+};
+
+/* Left-associative binary operators, lowest level first.  As in a PEG, an
+ * operator whose right operand does not parse is left for the caller.
+ * Each operator of a chain nests the tree one level deeper, so it counts
+ * as nesting. */
 static py_node *binary(py_parser *p, binary_level level)
 {
     const py_token *start = py_cur(p);
-    py_node *left = level == LEVEL_TERM ? factor(p) : binary(p, level + 1);
+    py_node *left = operand_rules[level](p);
     int op, chain = 0;
     while ((op = binary_op_at(p, level)) >= 0) {
+        size_t before = p->pos;
         py_enter(p);
         chain++;
         py_advance(p);
-        py_node *right = level == LEVEL_TERM ? factor(p) : binary(p, level + 1);
+        py_node *right = py_try(p, operand_rules[level]);
+        if (!right) {
+            p->pos = before;
+            break;
+        }
         py_node *n = py_new_at(p, PY_AST_BinOp, start);
         n->v.BinOp.left = left;
         n->v.BinOp.op = op;
@@ -534,6 +566,26 @@ py_node *py_yield_expr(py_parser *p)
 
 /* ---- comprehensions ----------------------------------------------------------- */
 
+py_node *py_for_target(py_parser *p)
+{
+    size_t start = p->pos;
+    py_node *target = py_star_targets(p);
+    if (!py_invalid_target(target, PY_TARGET_FOR) && py_at_kw(p, PY_KW_IN)) {
+        py_set_context(target, PY_Store);
+        return target;
+    }
+    if (!p->no_invalid) {
+        /* invalid_for_target: the same words read as star_expressions */
+        size_t end = p->pos, furthest = p->furthest;
+        p->pos = start;
+        py_make_target(p, py_star_expressions(p), PY_TARGET_FOR);
+        p->pos = end;
+        p->furthest = furthest;
+    }
+    py_make_target(p, target, PY_TARGET_FOR);
+    return target;
+}
+
 static bool at_for(py_parser *p)
 {
     return py_at_kw(p, PY_KW_FOR) ||
@@ -548,8 +600,7 @@ py_seq *py_comprehension_clauses(py_parser *p)
         const py_token *start = py_cur(p);
         bool is_async = py_accept_kw(p, PY_KW_ASYNC);
         py_expect_kw(p, PY_KW_FOR);
-        py_node *target = py_star_targets(p);
-        py_make_target(p, target, PY_TARGET_FOR);
+        py_node *target = py_for_target(p);
         py_expect_kw(p, PY_KW_IN);
         py_node *iter = py_disjunction(p);
         py_seq *ifs = NULL;
@@ -594,10 +645,29 @@ static py_node *constant_node(const py_token *t, py_constant_kind kind)
     return n;
 }
 
-/* invalid_comprehension: `[*a for ...]` */
+static py_node *clauses_rule(py_parser *p)
+{
+    py_seq *clauses = py_comprehension_clauses(p);
+    return clauses->items[clauses->count - 1];
+}
+
+/* Comprehension clauses read by an invalid_* rule, then `close` if it is
+ * not -1: whether they parse.  Nothing moves: not the cursor, not the error
+ * token of the plain rules. */
+static bool lookahead_clauses(py_parser *p, int close)
+{
+    size_t pos = p->pos, furthest = p->furthest;
+    bool parsed = py_try(p, clauses_rule) != NULL && (close < 0 || py_at_op(p, close));
+    p->pos = pos;
+    p->furthest = furthest;
+    return parsed;
+}
+
+/* invalid_comprehension: `[*a for ...]`, once the clauses parse */
 static void check_starred_comprehension(py_parser *p, const py_node *first)
 {
-    if (first && first->kind == PY_AST_Starred && at_for(p) && !p->no_invalid)
+    if (first && first->kind == PY_AST_Starred && at_for(p) && !p->no_invalid &&
+        lookahead_clauses(p, -1))
         py_fail_node(p, first, "iterable unpacking cannot be used in comprehension");
 }
 
@@ -614,15 +684,13 @@ static py_seq *display_elements(py_parser *p, py_node *first, py_operator_code c
         elts = py_seq_append(elts, py_star_named_expression(p));
         comma = NULL;
     }
-    if (first && close != PY_OP_RPAR && at_for(p) && !p->no_invalid) {
+    if (first && close != PY_OP_RPAR && at_for(p) && !p->no_invalid && lookahead_clauses(p, -1)) {
+        const py_node *last = elts->items[elts->count - 1];
         if (comma && elts->count == 1)
             py_fail_range(p, first->lineno, first->col_offset, comma->end_lineno, comma->end_col,
                           "did you forget parentheses around the comprehension target?");
-        const py_node *last = elts->items[elts->count - 1];
-        if (!comma)
-            py_fail_range(p, first->lineno, first->col_offset, last->end_lineno,
-                          last->end_col_offset,
-                          "did you forget parentheses around the comprehension target?");
+        py_fail_range(p, first->lineno, first->col_offset, last->end_lineno, last->end_col_offset,
+                      "did you forget parentheses around the comprehension target?");
     }
     return elts;
 }
@@ -648,10 +716,12 @@ static py_node *paren_atom(py_parser *p)
         return e;
     }
     if (py_at_op(p, PY_OP_DOUBLESTAR) && !p->no_invalid) {
+        /* invalid_group, read only in CPython's error pass */
+        size_t furthest = p->furthest;
         const py_token *stars = py_advance(p);
-        py_expression(p);
-        if (py_at_op(p, PY_OP_RPAR))
+        if (py_try(p, expression_rule) && py_at_op(p, PY_OP_RPAR))
             py_fail_token(p, stars, "cannot use double starred expression here");
+        p->furthest = furthest;
         py_fail_generic(p);
     }
     py_node *first = py_star_named_expression(p);
@@ -694,6 +764,16 @@ static py_node *list_atom(py_parser *p)
     return n;
 }
 
+/* A dict value; `*x` there gets CPython's invalid_kvpair message. */
+static py_node *dict_value(py_parser *p)
+{
+    if (py_at_op(p, PY_OP_STAR) && !p->no_invalid) {
+        py_node *s = starred(p, py_bitwise_or);
+        py_fail_node(p, s, "cannot use a starred expression in a dictionary value");
+    }
+    return py_expression(p);
+}
+
 /* One dict item: '**' bitwise_or (a None key) or key ':' value. */
 static void dict_item(py_parser *p, py_seq **keys, py_seq **values)
 {
@@ -702,7 +782,12 @@ static void dict_item(py_parser *p, py_seq **keys, py_seq **values)
         *values = py_seq_append(*values, py_bitwise_or(p));
         return;
     }
+    /* after the first item, `k v` is "':' expected", not a missing comma */
+    int saved_skip = p->skip_juxtaposed_at;
+    if (*keys)
+        p->skip_juxtaposed_at = p->depth + 1;
     py_node *key = py_expression(p);
+    p->skip_juxtaposed_at = saved_skip;
     if (!py_at_op(p, PY_OP_COLON) && *keys && !p->no_invalid)
         py_fail_range(p, key->end_lineno, key->end_col_offset - 1, key->end_lineno, -2,
                       "':' expected after dictionary key");
@@ -710,7 +795,7 @@ static void dict_item(py_parser *p, py_seq **keys, py_seq **values)
     if ((py_at_op(p, PY_OP_RBRACE) || py_at_op(p, PY_OP_COMMA)) && !p->no_invalid)
         py_fail_token(p, colon, "expression expected after dictionary key and ':'");
     *keys = py_seq_append(*keys, key);
-    *values = py_seq_append(*values, py_expression(p));
+    *values = py_seq_append(*values, dict_value(p));
 }
 
 static py_node *dict_rest(py_parser *p, const py_token *start, py_seq *keys, py_seq *values)
@@ -733,16 +818,18 @@ static py_node *brace_atom(py_parser *p)
     if (py_at_op(p, PY_OP_DOUBLESTAR)) {
         const py_token *stars = py_cur(p);
         dict_item(p, &keys, &values);
-        if (at_for(p) && !p->no_invalid)
+        if (at_for(p) && !p->no_invalid && lookahead_clauses(p, PY_OP_RBRACE))
             py_fail_token(p, stars, "dict unpacking cannot be used in dict comprehension");
         return dict_rest(p, start, keys, values);
     }
     py_node *first = py_star_named_expression(p);
     if (py_at_op(p, PY_OP_COLON)) {
+        if (first->kind == PY_AST_Starred)
+            py_fail_generic(p);
         const py_token *colon = py_advance(p);
         if ((py_at_op(p, PY_OP_RBRACE) || py_at_op(p, PY_OP_COMMA)) && !p->no_invalid)
             py_fail_token(p, colon, "expression expected after dictionary key and ':'");
-        py_node *value = py_expression(p);
+        py_node *value = dict_value(p);
         if (at_for(p)) {
             py_seq *generators = py_comprehension_clauses(p);
             py_expect_op(p, PY_OP_RBRACE);
@@ -873,13 +960,30 @@ static void check_keyword_target(py_parser *p, const py_node *e, const py_token 
                   "expression cannot contain assignment, perhaps you meant \"==\"?");
 }
 
+/* Any one argument, order unchecked (the error lookahead below). */
+static py_node *any_argument(py_parser *p)
+{
+    if (py_accept_op(p, PY_OP_STAR) || py_accept_op(p, PY_OP_DOUBLESTAR))
+        return py_expression(p);
+    if (py_at_name(p) && py_peek(p, 1)->type == PY_TOK_OP && py_peek(p, 1)->code == PY_OP_EQUAL) {
+        py_advance(p);
+        py_advance(p);
+    }
+    return walrus_or_expression(p);
+}
+
+/* CPython reports this from invalid_arguments (`args ',' args`), after
+ * reading the arguments that follow: the caret is past them. */
 static void positional_after_keywords(py_parser *p, const call_args *a)
 {
-    if (!p->no_invalid)
-        py_fail_here(p, PY_SYNTAX_ERROR,
-                     a->seen_double_star ? "positional argument follows keyword argument unpacking"
-                                         : "positional argument follows keyword argument");
-    py_fail_generic(p);
+    if (p->no_invalid)
+        py_fail_generic(p);
+    while (py_accept_op(p, PY_OP_COMMA) && !py_at_op(p, PY_OP_RPAR) && py_try(p, any_argument))
+        ;
+    py_cur(p);
+    py_fail_here(p, PY_SYNTAX_ERROR,
+                 a->seen_double_star ? "positional argument follows keyword argument unpacking"
+                                     : "positional argument follows keyword argument");
 }
 
 static void genexp_must_be_parenthesized(py_parser *p, const py_node *elt, py_seq *clauses)
@@ -898,7 +1002,7 @@ static void call_argument(py_parser *p, call_args *a, const py_token *open, bool
         const char *name = py_token_text(py_advance(p));
         const py_token *equal = py_advance(p);
         py_node *value = py_expression(p);
-        if (at_for(p) && !p->no_invalid)
+        if (at_for(p) && !p->no_invalid && lookahead_clauses(p, -1))
             py_fail_range(p, start->lineno, start->col, equal->end_lineno, equal->end_col,
                           "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         a->keywords = py_seq_append(a->keywords, keyword_node(p, start, name, value));
@@ -920,8 +1024,10 @@ static void call_argument(py_parser *p, call_args *a, const py_token *open, bool
     py_node *e = walrus_or_expression(p);
     if (at_for(p)) {
         py_seq *clauses = py_comprehension_clauses(p);
-        if (!first || !py_at_op(p, PY_OP_RPAR))
+        if (!first || py_at_op(p, PY_OP_COMMA))
             genexp_must_be_parenthesized(p, e, clauses);
+        if (!py_at_op(p, PY_OP_RPAR))
+            py_fail_generic(p);
         const py_token *close = py_cur(p);
         py_node *g = py_node_new(PY_AST_GeneratorExp, open->lineno, open->col, close->end_lineno,
                                  close->end_col);
@@ -954,8 +1060,29 @@ py_node *py_arguments_call(py_parser *p, py_node *func, const py_token *start)
     return n;
 }
 
-/* atom followed by .name, (args) and [slices]; like a binary chain, each
- * trailer nests the tree one level deeper. */
+/* The trailer rules below read the primary so far from the parser. */
+static py_node *call_trailer(py_parser *p)
+{
+    return py_arguments_call(p, p->trailer_value, p->trailer_start);
+}
+
+static py_node *subscript_trailer(py_parser *p)
+{
+    py_node *value = p->trailer_value;
+    const py_token *start = p->trailer_start;
+    py_expect_op(p, PY_OP_LSQB);
+    py_node *slice = slices(p);
+    py_expect_op(p, PY_OP_RSQB);
+    py_node *n = py_new_at(p, PY_AST_Subscript, start);
+    n->v.Subscript.value = value;
+    n->v.Subscript.slice = slice;
+    n->v.Subscript.ctx = PY_Load;
+    return n;
+}
+
+/* atom followed by .name, (args) and [slices].  As in a PEG, a trailer that
+ * does not parse is left for the caller; like a binary chain, each trailer
+ * nests the tree one level deeper. */
 py_node *py_primary(py_parser *p)
 {
     py_enter(p);
@@ -964,26 +1091,23 @@ py_node *py_primary(py_parser *p)
     py_node *e = atom(p);
     for (;; chain++) {
         py_enter(p);
-        if (py_accept_op(p, PY_OP_DOT)) {
+        py_node *next = NULL;
+        if (py_at_op(p, PY_OP_DOT) && py_peek(p, 1)->type == PY_TOK_NAME &&
+            py_peek(p, 1)->code == PY_KW_NONE) {
+            py_advance(p);
             const char *attr = py_expect_name(p);
-            py_node *n = py_new_at(p, PY_AST_Attribute, start);
-            n->v.Attribute.value = e;
-            n->v.Attribute.attr = attr;
-            n->v.Attribute.ctx = PY_Load;
-            e = n;
-        } else if (py_at_op(p, PY_OP_LPAR)) {
-            e = py_arguments_call(p, e, start);
-        } else if (py_accept_op(p, PY_OP_LSQB)) {
-            py_node *slice = slices(p);
-            py_expect_op(p, PY_OP_RSQB);
-            py_node *n = py_new_at(p, PY_AST_Subscript, start);
-            n->v.Subscript.value = e;
-            n->v.Subscript.slice = slice;
-            n->v.Subscript.ctx = PY_Load;
-            e = n;
-        } else {
-            break;
+            next = py_new_at(p, PY_AST_Attribute, start);
+            next->v.Attribute.value = e;
+            next->v.Attribute.attr = attr;
+            next->v.Attribute.ctx = PY_Load;
+        } else if (py_at_op(p, PY_OP_LPAR) || py_at_op(p, PY_OP_LSQB)) {
+            p->trailer_value = e;
+            p->trailer_start = start;
+            next = py_try(p, py_at_op(p, PY_OP_LPAR) ? call_trailer : subscript_trailer);
         }
+        if (!next)
+            break;
+        e = next;
     }
     p->depth -= chain + 1;
     return e;
@@ -1011,6 +1135,8 @@ static py_node *parameter(py_parser *p, bool lambda, bool star_annotation)
     return a;
 }
 
+static py_node *typed_parameter(py_parser *p) { return parameter(p, false, false); }
+
 static void slash_parameter(py_parser *p, params_state *s)
 {
     const py_token *slash = py_advance(p);
@@ -1021,8 +1147,10 @@ static void slash_parameter(py_parser *p, params_state *s)
     if (s->seen_slash)
         py_fail_token(p, slash, "/ may appear only once");
     if (!py_seq_len(s->args)) {
+        size_t furthest = p->furthest;
         if (py_at_op(p, PY_OP_COMMA))
             py_fail_token(p, slash, "at least one argument must precede /");
+        p->furthest = furthest;
         py_fail_generic(p);
     }
     s->posonly = s->args;
@@ -1030,11 +1158,32 @@ static void slash_parameter(py_parser *p, params_state *s)
     s->seen_slash = true;
 }
 
+static py_node *plain_parameter(py_parser *p) { return parameter(p, true, false); }
+
+/* invalid_star_etc: a second '*' counts only before ',' or a parameter
+ * without default (then ',' or the closing token). */
+static bool star_follows_plain_parameter(py_parser *p, bool lambda, py_operator_code close)
+{
+    if (py_at_op(p, PY_OP_COMMA))
+        return true;
+    size_t pos = p->pos, furthest = p->furthest;
+    bool plain = (lambda ? py_try(p, plain_parameter) : py_try(p, typed_parameter)) &&
+                 (py_at_op(p, PY_OP_COMMA) || py_at_op(p, close));
+    p->pos = pos;
+    p->furthest = furthest;
+    return plain;
+}
+
 static void star_parameter(py_parser *p, params_state *s, bool lambda, py_operator_code close)
 {
     const py_token *star = py_advance(p);
-    if (s->seen_star && !p->no_invalid)
-        py_fail_token(p, star, "* argument may appear only once");
+    if (s->seen_star) {
+        /* the plain rules stop at a second '*' */
+        if (!p->no_invalid && star_follows_plain_parameter(p, lambda, close))
+            py_fail_token(p, star, "* argument may appear only once");
+        p->furthest = p->pos - 1;
+        py_fail_generic(p);
+    }
     s->seen_star = true;
     if (py_at_op(p, PY_OP_COMMA)) {
         const py_token *after = py_peek(p, 1);
@@ -1049,12 +1198,14 @@ static void star_parameter(py_parser *p, params_state *s, bool lambda, py_operat
         py_fail_token(p, py_cur(p), "var-positional argument cannot have default value");
 }
 
-static void named_parameter(py_parser *p, params_state *s, bool lambda)
+static void named_parameter(py_parser *p, params_state *s, bool lambda, py_operator_code close)
 {
     py_node *a = parameter(p, lambda, false);
     py_node *value = NULL;
     if (py_at_op(p, PY_OP_EQUAL)) {
-        py_advance(p);
+        const py_token *equal = py_advance(p);
+        if ((py_at_op(p, PY_OP_RPAR) || py_at_op(p, PY_OP_COMMA)) && !p->no_invalid)
+            py_fail_token(p, equal, "expected default value expression");
         value = py_expression(p);
     }
     if (s->seen_star) {
@@ -1065,7 +1216,7 @@ static void named_parameter(py_parser *p, params_state *s, bool lambda)
     if (value) {
         s->defaults = py_seq_append(s->defaults, value);
         s->seen_default = true;
-    } else if (s->seen_default) {
+    } else if (s->seen_default && (py_at_op(p, PY_OP_COMMA) || py_at_op(p, close))) {
         py_fail_node(p, a, "non-default argument follows default argument");
     }
     s->args = py_seq_append(s->args, a);
@@ -1092,7 +1243,7 @@ py_node *py_parameters(py_parser *p, bool lambda)
             if (py_at_op(p, PY_OP_EQUAL))
                 py_fail_token(p, py_cur(p), "var-keyword argument cannot have default value");
         } else {
-            named_parameter(p, &s, lambda);
+            named_parameter(p, &s, lambda, close);
         }
         if (!py_accept_op(p, PY_OP_COMMA))
             break;

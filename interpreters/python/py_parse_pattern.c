@@ -43,6 +43,8 @@ static py_node *number_literal(py_parser *p)
         e->v.UnaryOp.op = PY_USub;
         e->v.UnaryOp.operand = operand;
     } else {
+        if (start->type != PY_TOK_NUMBER)
+            py_fail_generic(p);
         e = py_number(p);
     }
     if (!py_at_op(p, PY_OP_PLUS) && !py_at_op(p, PY_OP_MINUS))
@@ -156,9 +158,10 @@ static py_node *mapping_pattern(py_parser *p)
     const char *rest = NULL;
     while (!py_at_op(p, PY_OP_RBRACE)) {
         if (rest)
-            py_fail_here(p, PY_SYNTAX_ERROR, "double star pattern must be the last (right-most) "
-                                             "subpattern in the mapping pattern");
+            py_fail_generic(p); /* **rest comes last */
         if (py_accept_op(p, PY_OP_DOUBLESTAR)) {
+            if (py_token_is_soft(py_cur(p), "_"))
+                py_fail_generic(p);
             rest = py_expect_name(p);
         } else {
             const py_token *t = py_cur(p);

@@ -123,8 +123,7 @@ static py_node *while_statement(py_parser *p)
 static py_node *for_statement(py_parser *p, const py_token *start, bool is_async)
 {
     const py_token *keyword = py_expect_kw(p, PY_KW_FOR);
-    py_node *target = py_star_targets(p);
-    py_make_target(p, target, PY_TARGET_FOR);
+    py_node *target = py_for_target(p);
     py_expect_kw(p, PY_KW_IN);
     py_node *iter = py_star_expressions(p);
     header_colon(p);
@@ -449,7 +448,7 @@ static py_node *del_statement(py_parser *p, const py_token *start)
     do {
         if (targets && at_statement_end(p))
             break;
-        py_node *target = py_bitwise_or(p);
+        py_node *target = py_star_target(p);
         py_make_target(p, target, PY_TARGET_DEL);
         targets = py_seq_append(targets, target);
     } while (py_accept_op(p, PY_OP_COMMA));
@@ -487,9 +486,31 @@ static int augmented_operator(const py_token *t)
     }
 }
 
+static bool is_single_target(const py_node *e)
+{
+    return e->kind == PY_AST_Name || e->kind == PY_AST_Attribute || e->kind == PY_AST_Subscript;
+}
+
+static py_node *expression_rule(py_parser *p) { return py_expression(p); }
+
+/* After an invalid target, CPython reads the rest only in its error pass:
+ * it must parse, but it does not move the error token of the plain rules. */
+static void lookahead_or_fail(py_parser *p, py_node *(*rule)(py_parser *p))
+{
+    size_t furthest = p->furthest;
+    bool parsed = py_try(p, rule) != NULL;
+    p->furthest = furthest;
+    if (!parsed)
+        py_fail_generic(p);
+}
+
 static py_node *annotated_assignment(py_parser *p, py_node *target, const py_token *start)
 {
-    if (target->kind == PY_AST_Tuple || target->kind == PY_AST_List) {
+    py_advance(p);
+    if (!is_single_target(target)) {
+        lookahead_or_fail(p, expression_rule);
+        if (target->kind != PY_AST_Tuple && target->kind != PY_AST_List)
+            py_fail_node(p, target, "illegal target for annotation");
         /* an unparenthesized tuple is reported at its first element */
         bool bare = target->kind == PY_AST_Tuple &&
                     !(start->type == PY_TOK_OP && start->code == PY_OP_LPAR);
@@ -497,10 +518,6 @@ static py_node *annotated_assignment(py_parser *p, py_node *target, const py_tok
                      py_error_format("only single target (not %s) can be annotated",
                                      py_expr_name(target)));
     }
-    if (target->kind != PY_AST_Name && target->kind != PY_AST_Attribute &&
-        target->kind != PY_AST_Subscript)
-        py_fail_node(p, target, "illegal target for annotation");
-    py_advance(p);
     py_node *annotation = py_expression(p);
     py_node *value = py_accept_op(p, PY_OP_EQUAL) ? annotated_rhs(p) : NULL;
     py_set_context(target, PY_Store);
@@ -514,11 +531,12 @@ static py_node *annotated_assignment(py_parser *p, py_node *target, const py_tok
 
 static py_node *augmented_assignment(py_parser *p, py_node *target, const py_token *start, int op)
 {
-    if (target->kind != PY_AST_Name && target->kind != PY_AST_Attribute &&
-        target->kind != PY_AST_Subscript)
+    py_advance(p);
+    if (!is_single_target(target)) {
+        lookahead_or_fail(p, annotated_rhs);
         py_fail_node(p, target, py_error_format("'%s' is an illegal expression for augmented assignment",
                                                 py_expr_name(target)));
-    py_advance(p);
+    }
     py_node *value = annotated_rhs(p);
     py_set_context(target, PY_Store);
     py_node *n = stmt_node(p, PY_AST_AugAssign, start);
@@ -528,51 +546,42 @@ static py_node *augmented_assignment(py_parser *p, py_node *target, const py_tok
     return n;
 }
 
-/* The targets of `t1 = t2 = ... = value` are checked only once the value is
- * parsed, in CPython's order: the first target's "Maybe you meant '=='",
- * then the first yield, then the first invalid target. */
-static void check_assignment_targets(py_parser *p, py_seq *targets, size_t first_equal,
-                                     const py_token *start)
+/* A target of `t1 = t2 = ... = value`, checked when its '=' is reached, as
+ * CPython's invalid_assignment does: the first target's "Maybe you meant
+ * '=='" comes first; an unparenthesized yield has a message of its own. */
+static void check_assignment_target(py_parser *p, py_node *target, bool bare_yield,
+                                    const py_token *first_start)
 {
-    bool all_valid = true;
-    for (size_t i = 0; i < targets->count; i++) {
-        py_node *t = targets->items[i];
-        all_valid &= t->kind != PY_AST_Yield && t->kind != PY_AST_YieldFrom &&
-                     !py_invalid_target(t, PY_TARGET_STAR);
-    }
-    if (all_valid)
+    if (!bare_yield && !py_invalid_target(target, PY_TARGET_STAR))
         return;
-    size_t end = p->pos;
-    p->pos = first_equal;
-    py_check_named_assignment(p, targets->items[0], start);
-    p->pos = end;
-    for (size_t i = 0; i < targets->count; i++) {
-        py_node *t = targets->items[i];
-        if (t->kind == PY_AST_Yield || t->kind == PY_AST_YieldFrom)
-            py_fail_node(p, t, "assignment to yield expression not possible");
-        py_make_target(p, t, PY_TARGET_STAR);
-    }
+    if (bare_yield)
+        py_fail_node(p, target, "assignment to yield expression not possible");
+    if (first_start)
+        py_check_named_assignment(p, target, first_start);
+    py_make_target(p, target, PY_TARGET_STAR);
 }
 
 static py_node *assignment(py_parser *p, py_node *first, const py_token *start)
 {
-    size_t first_equal = p->pos;
-    py_seq *targets = py_seq_append(NULL, first);
-    py_node *value;
+    py_seq *targets = NULL;
+    py_node *target = first;
+    bool bare_yield = start->type == PY_TOK_NAME && start->code == PY_KW_YIELD;
     for (;;) {
+        check_assignment_target(p, target, bare_yield, targets ? NULL : start);
+        targets = py_seq_append(targets, target);
         py_advance(p);
-        value = annotated_rhs(p);
-        if (!py_at_op(p, PY_OP_EQUAL))
-            break;
-        targets = py_seq_append(targets, value);
+        bare_yield = py_at_kw(p, PY_KW_YIELD);
+        py_node *value = annotated_rhs(p);
+        if (!py_at_op(p, PY_OP_EQUAL)) {
+            for (size_t i = 0; i < targets->count; i++)
+                py_set_context(targets->items[i], PY_Store);
+            py_node *n = stmt_node(p, PY_AST_Assign, start);
+            n->v.Assign.targets = targets;
+            n->v.Assign.value = value;
+            return n;
+        }
+        target = value;
     }
-    check_assignment_targets(p, targets, first_equal, start);
-    for (size_t i = 0; i < targets->count; i++)
-        py_set_context(targets->items[i], PY_Store);
-    py_node *n = stmt_node(p, PY_AST_Assign, start);
-    n->v.Assign.targets = targets;
-    n->v.Assign.value = value;
-    return n;
 }
 
 /* An expression statement or an assignment of any kind. */

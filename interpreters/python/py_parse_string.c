@@ -413,7 +413,10 @@ static const char *replacement_field(py_parser *p, fstring_builder *b, const str
     const char *expr_start = s;
     const char *expr_end = expression_end(p, s, end);
     if (all_whitespace(expr_start, expr_end))
-        py_fail_here(p, PY_SYNTAX_ERROR, "f-string: empty expression not allowed");
+        py_fail_here(p, PY_SYNTAX_ERROR,
+                     *expr_end == '}' ? "f-string: empty expression not allowed"
+                                      : py_error_format("f-string: expression required before '%c'",
+                                                        *expr_end));
     int lineno, col;
     position_in_token(st->token, expr_start, &lineno, &col);
     py_node *value = py_parse_fstring_expression(p, expr_start, (size_t)(expr_end - expr_start),
@@ -442,10 +445,11 @@ static const char *replacement_field(py_parser *p, fstring_builder *b, const str
     py_node *format_spec = NULL;
     if (s < end && *s == ':') {
         s++;
-        fstring_builder spec = {.first = b->first, .last = b->last};
+        fstring_builder spec = {.first = st->token, .last = st->token};
         s = fstring_body(p, &spec, st, s, end, level + 1);
         flush_text(&spec);
-        const py_token *t = st->token; /* CPython places a spec at its own token */
+        /* CPython places a spec and its text at the spec's own token */
+        const py_token *t = st->token;
         format_spec = py_node_new(PY_AST_JoinedStr, t->lineno, t->col, t->end_lineno, t->end_col);
         format_spec->v.JoinedStr.values = spec.values;
     }

@@ -13,21 +13,36 @@
 #include "py_parse.h"
 #include "py_token.h"
 
+/* How a parse attempt stopped.  A mismatch is a rule that did not match
+ * (backtracking undoes it); a raised error (a specific message, an error in
+ * a literal) or the tokenizer's error ends the whole parse, as in CPython. */
+typedef enum {
+    PY_FAILED_MISMATCH,
+    PY_FAILED_AT_INDENT, /* a mismatch at INDENT/DEDENT: "unexpected indent" */
+    PY_FAILED_RAISED,
+    PY_FAILED_TOKENIZER,
+} py_failure;
+
 typedef struct py_parser {
     const py_token_list *list;
     const py_token *tokens;
     size_t pos;
-    size_t furthest;          /* the furthest token looked at, as CPython's fill - 1 */
+    size_t furthest;          /* the furthest token the plain rules looked at */
+    size_t furthest_any;      /* ... and the invalid_* lookaheads (CPython's fill - 1) */
     const char *source;       /* normalized: \n line ends, NUL at source[size] */
     size_t size;
     const char *filename;
     int depth;
     jmp_buf *on_error;
     py_syntax_error error;
+    py_failure failure;
     int line_shift;           /* f-string expressions: lines before the expression */
     int col_shift;            /* and the column of its first line */
     bool in_fstring;
     bool no_invalid;          /* inside a lookahead for an error message: plain rules only */
+    int skip_juxtaposed_at;   /* the depth of an expression not checked for `a b` */
+    py_node *trailer_value;   /* the primary a call or subscript applies to */
+    const py_token *trailer_start;
 } py_parser;
 
 /* ---- tokens (py_parse.c) ---- */
@@ -62,16 +77,14 @@ __attribute__((noreturn)) void py_fail_node(py_parser *p, const py_node *n, cons
 /* RAISE_SYNTAX_ERROR_KNOWN_RANGE: from a's start to b's end */
 __attribute__((noreturn)) void py_fail_range(py_parser *p, int lineno, int col, int end_lineno,
                                              int end_col, const char *msg);
-/* RAISE_SYNTAX_ERROR_STARTING_FROM: from a position to the end of the line */
-__attribute__((noreturn)) void py_fail_from(py_parser *p, int lineno, int col, const char *msg);
 __attribute__((noreturn)) void py_fail_error(py_parser *p, const py_syntax_error *err);
 
 /* Nesting guard for recursive rules (a clean error instead of a C stack overflow). */
 void py_enter(py_parser *p);
 static inline void py_leave(py_parser *p) { p->depth--; }
 
-/* Run `rule` speculatively: on a syntax error inside it, back up to where it
- * started and return NULL. */
+/* Run `rule` speculatively: if it does not match, back up to where it
+ * started and return NULL; raised errors go on unwinding. */
 py_node *py_try(py_parser *p, py_node *(*rule)(py_parser *p));
 
 /* ---- targets (py_parse.c) ---- */
@@ -99,6 +112,8 @@ py_node *py_primary(py_parser *p);
 py_node *py_arguments_call(py_parser *p, py_node *func, const py_token *start);
 py_node *py_parameters(py_parser *p, bool lambda);      /* an `arguments` node */
 py_seq *py_comprehension_clauses(py_parser *p);
+/* The target after `for`, in the Store context, with CPython's messages. */
+py_node *py_for_target(py_parser *p);
 bool py_is_bitwise_or_level(const py_node *e);
 /* After a named_expression position failed on '=': CPython's
  * invalid_named_expression messages. */

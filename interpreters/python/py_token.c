@@ -225,6 +225,7 @@ static void fail_columns(tokenizer *t, py_error_kind kind, const char *message, 
     py_token_list *out = t->out;
     py_syntax_error_at(&out->error, kind, message, t->filename, t->src, t->size, t->lineno, col,
                        t->lineno, end_col, char_columns);
+    out->error_overrides = char_columns;
     out->failed = true;
     t->start = t->pos;
     emit(t, PY_TOK_ERROR, 0);
@@ -416,6 +417,15 @@ static bool verify_end_of_number(tokenizer *t, int c, const char *kind)
         keyword_follows = lookahead(t, "r");
     else if (c == 'n')
         keyword_follows = lookahead(t, "ot");
+    if (keyword_follows && !t->out->has_number_warning) {
+        py_token_list *out = t->out;
+        int col = (int)(t->pos - 1 - t->line_start);
+        out->has_number_warning = true;
+        out->number_warning_token = out->count;
+        py_syntax_error_at(&out->number_warning, PY_SYNTAX_ERROR,
+                           py_error_format("invalid %s literal", kind), t->filename, t->src,
+                           t->size, t->lineno, col, t->lineno, col, true);
+    }
     if (keyword_follows || !is_name_char(c))
         return true;
     backup(t, c);
@@ -748,6 +758,18 @@ static void operator(tokenizer *t, int c)
 
 /* ---- the token loop ----------------------------------------------------- */
 
+/* CPython's NEWLINE token starts at a comment before it, if any, and ends
+ * at the newline character itself (which it leaves out). */
+static void newline_token(tokenizer *t, size_t comment)
+{
+    size_t newline = t->pos - 1;
+    t->start = comment < newline ? comment : newline;
+    t->pos = newline;
+    emit(t, PY_TOK_NEWLINE, 0);
+    t->pos = newline + 1;
+    t->at_line_start = true;
+}
+
 static void end_of_file(tokenizer *t)
 {
     if (t->level > 0) {
@@ -782,6 +804,7 @@ static void bad_line(tokenizer *t)
         out->error.filename = t->filename;
     }
     out->failed = true;
+    out->error_overrides = true;
     t->start = t->pos;
     emit(t, PY_TOK_ERROR, 0);
 }
@@ -800,6 +823,7 @@ static void next_token(tokenizer *t)
         t->pending += t->pending < 0 ? 1 : -1;
         return;
     }
+    size_t comment = (size_t)-1;
     for (;;) {
         int c;
         do
@@ -807,6 +831,7 @@ static void next_token(tokenizer *t)
         while (c == ' ' || c == '\t' || c == '\f');
         t->start = t->pos - (c != EOF_CHAR);
         if (c == '#') {
+            comment = t->start;
             while (c != EOF_CHAR && c != '\n')
                 c = next_char(t);
             backup(t, c);
@@ -825,8 +850,7 @@ static void next_token(tokenizer *t)
                 t->at_line_start = true;
                 return;
             }
-            emit(t, PY_TOK_NEWLINE, 0);
-            t->at_line_start = true;
+            newline_token(t, comment);
             return;
         }
         if (c == '\\') {

@@ -84,7 +84,16 @@ typedef struct py_token_list {
     bool error_at_eof;     /* the error is "EOF inside brackets / after a backslash":
                             * a parse error on an earlier line takes precedence */
     int open_bracket_line; /* for error_at_eof with brackets open: innermost one */
+    bool error_overrides;  /* raised by CPython's tokenizer itself, so it replaces a
+                            * parse error found earlier in the file (indentation,
+                            * backslash and EOF errors do not) */
     py_syntax_error error;
+    /* A number directly followed by a keyword (`1if`) is only a warning while
+     * the parser reads it, but an "invalid decimal literal" error when CPython
+     * tokenizes the rest of the file after a parse error. */
+    bool has_number_warning;
+    size_t number_warning_token;
+    py_syntax_error number_warning;
 } py_token_list;
 
 /* Tokenize `size` bytes of UTF-8 `source` (newlines already normalized to \n

@@ -1,0 +1,2 @@
+match x:
+    case P(a, b=1, c): pass
