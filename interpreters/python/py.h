@@ -249,4 +249,141 @@ py_val py_err_take(void);
 bool py_err_matches(const py_type *type); /* the current one is a `type` */
 py_val py_exception_new(const py_type *type, py_val *args, size_t nargs);
 
+/* ==== the builtin types (py_str*.c, py_bytes.c, py_int.c, py_float.c,
+ * py_tuple.c, py_list*.c, py_dict*.c, py_set.c, py_range.c, py_slice.c,
+ * py_seq.c, py_builtin.c): what the evaluator and the builtins module use
+ * beyond the declarations above. ==== */
+
+#include "py_number.h"
+
+/* Once, after mt_init and before any other py_ function (sets up GMP and
+ * the types' class methods). */
+void py_types_init(void);
+
+/* Nesting of C-level recursion (repr, ==, hash of nested containers):
+ * enter fails with RecursionError "maximum recursion depth exceeded<where>"
+ * past py_recursion_limit levels; each successful enter has its leave. */
+extern int64_t py_recursion_limit;
+int py_recursion_enter(const char *where);
+void py_recursion_leave(void);
+
+/* ---- builtin functions and arguments (py_builtin.c) ---- */
+
+/* A builtin function (self NULL: "<built-in function len>") or a method
+ * bound to self. */
+py_val py_builtin_new(const py_method_def *def, py_val self);
+
+/* Argument checks with CPython's TypeErrors; false with the exception set.
+ * `name` is what the messages call the function. */
+bool py_args_no_keywords(const char *name, py_tuple *kwnames); /* "f() takes no keyword arguments" */
+bool py_args_none(const char *name, size_t nargs, py_tuple *kwnames); /* "f() takes no arguments (1 given)" */
+bool py_args_one(const char *name, size_t nargs, py_tuple *kwnames); /* "f() takes exactly one argument (2 given)" */
+/* Argument Clinic's positional-only check, name "list.pop": "pop expected
+ * at most 1 argument, got 2" ("list.pop() takes no keyword arguments"). */
+bool py_args_count(const char *name, size_t nargs, py_tuple *kwnames, size_t min, size_t max);
+/* PyArg_ParseTuple's: "find() takes at least 1 argument (0 given)". */
+bool py_args_tuple(const char *name, size_t nargs, py_tuple *kwnames, size_t min, size_t max);
+
+/* Parameters that may be given by keyword (Argument Clinic's messages:
+ * "'x' is an invalid keyword argument for split()", "f() missing required
+ * argument 'x' (pos 1)", ...). */
+typedef struct py_params {
+    const char *name;         /* the function as messages name it: "split" */
+    const char *const *names; /* each parameter's name */
+    size_t count;             /* parameters */
+    size_t positional_only;   /* the first ones cannot be given by keyword */
+    size_t positional;        /* the first ones can be given by position (the rest are keyword-only) */
+    size_t required;          /* the first ones have no default */
+} py_params;
+/* out[i]: the argument for parameter i, NULL when not given. */
+bool py_args_parse(const py_params *params, py_val *args, size_t nargs, py_tuple *kwnames, py_val *out);
+
+/* ---- attributes (py_builtin.c) ---- */
+
+/* py_getattr: a getattr slot that returns NULL without an exception lets
+ * the lookup go on to the type's methods and attributes. */
+/* The AttributeError py_getattr raises ("'list' object has no attribute
+ * 'x'", "type object 'int' has no attribute 'x'"); NULL. */
+py_val py_attribute_error(py_val v, py_str *name);
+/* The name the traceback suggests for an AttributeError ("Did you mean:
+ * 'append'?"), or NULL; py_suggest_name is the same rule over any names
+ * (NameError's suggestions), in the order given. */
+py_str *py_attribute_suggestion(py_val v, py_str *name);
+py_str *py_suggest_name(py_str *name, py_str *const *candidates, size_t count);
+/* dir() of an object of type `type`, sorted. */
+py_list *py_dir_of_type(const py_type *type);
+/* The method `name` of a type or its bases (NULL if it has none): what a
+ * method call can call without making a bound method. */
+const py_method_def *py_type_method(const py_type *type, py_str *name);
+
+/* ---- numbers (py_int.c, py_float.c) ---- */
+
+typedef struct py_float {
+    py_obj head;
+    double value;
+} py_float;
+py_val py_float_new(double x);
+/* int(a) as a value (small when it fits) and the value of an int or bool. */
+py_val py_int_new(py_int a);
+py_int py_int_value(py_val v);
+/* pow(base, exp, mod) (mod None: base ** exp), divmod(a, b), round(x) and
+ * round(x, ndigits) (ndigits NULL or None: round(x)). */
+py_val py_pow3(py_val base, py_val exp, py_val mod);
+py_val py_divmod(py_val a, py_val b);
+py_val py_round(py_val x, py_val ndigits);
+/* bin() / oct() / hex(): base 2, 8 or 16 with its prefix. */
+py_val py_int_in_base(py_val v, int base);
+
+/* ---- strs (py_str*.c) ---- */
+
+/* ascii(v): repr(v) with non-ASCII characters escaped. */
+py_val py_ascii(py_val v);
+/* The strs one after the other (f-strings' BUILD_STRING). */
+py_str *py_str_concat(py_str *const *parts, size_t count);
+/* format(v, spec) (f-string fields): int, float and str by the format-spec
+ * mini-language, other objects str(v) when spec is empty, else TypeError
+ * "unsupported format string passed to list.__format__". */
+py_val py_format_value(py_val v, py_str *spec);
+
+/* ---- lists and unpacking (py_list*.c, py_seq.c) ---- */
+
+/* list.extend(iterable) / list.sort(key=key or NULL, reverse=reverse). */
+int py_list_extend(py_list *list, py_val iterable);
+int py_list_sort(py_list *list, py_val key, bool reverse);
+/* `a, b, c = iterable`: exactly n items into out, or CPython's ValueError
+ * ("not enough values to unpack (expected 3, got 2)", "too many values to
+ * unpack (expected 2)") or TypeError ("cannot unpack non-iterable int
+ * object"). */
+int py_unpack(py_val iterable, py_val *out, size_t n);
+/* `a, *b, c = iterable`: `before` items, a list of the middle ones, then
+ * `after` items into out[0 .. before+after] ("not enough values to unpack
+ * (expected at least 2, got 1)"). */
+int py_unpack_starred(py_val iterable, py_val *out, size_t before, size_t after);
+
+/* ---- dicts (py_dict.c): insertion-ordered ---- */
+
+py_dict *py_dict_new(void);
+/* The value for key; NULL without an exception when it is missing, with
+ * one when the key is unhashable or == raised. */
+py_val py_dict_get(py_dict *dict, py_val key);
+int py_dict_set(py_dict *dict, py_val key, py_val value);
+/* Delete key; -1 with KeyError(key) if missing. */
+int py_dict_del(py_dict *dict, py_val key);
+int64_t py_dict_len(const py_dict *dict);
+/* The next (key, value) in order from *pos (start at 0); false at the end. */
+bool py_dict_next(const py_dict *dict, int64_t *pos, py_val *key, py_val *value);
+/* dict.update(other): a dict or an iterable of pairs. */
+int py_dict_update(py_dict *dict, py_val other);
+
+/* reversed(seq): lists, ranges, dicts and their views, and any sequence
+ * with len() and [i]; TypeError "'set' object is not reversible". */
+py_val py_reversed(py_val seq);
+
+/* ---- sets (py_set.c), slices (py_slice.c) ---- */
+
+/* A new empty set (frozen: a frozenset, to fill before it is shared). */
+py_val py_set_new(bool frozen);
+int py_set_add(py_val set, py_val key);
+py_val py_slice_new(py_val start, py_val stop, py_val step);
+
 #endif
