@@ -378,3 +378,204 @@ static void run_file(const char *name, unsigned at_least)
 }
 
 Test(py_types, every_case_matches_cpython) { run_file("py_types_cases.txt", 1); }
+
+/* ---- behaviours by name ------------------------------------------------------------------------ */
+
+/* The value of literal text (the test fails if it does not parse). */
+static py_val v(const char *text)
+{
+    const char *error = NULL;
+    py_val value = test_literal(text, strlen(text), &error);
+    cr_assert(value, "cannot read %s: %s", text, error ? error : "?");
+    return value;
+}
+
+static void expect_repr(py_val value, const char *expected)
+{
+    cr_assert(value, "failed: %s", test_exception_text());
+    cr_expect_str_eq(test_repr(value), expected);
+}
+
+static void expect_error(py_val result, const char *expected)
+{
+    cr_assert_null(result, "no error, got %s", result ? test_repr(result) : "");
+    cr_expect_str_eq(test_exception_text(), expected);
+}
+
+static py_val call_method(py_val self, const char *name, py_val *args, size_t nargs)
+{
+    py_val method = py_getattr(self, py_str_from_cstr(name));
+    return method ? py_call(method, args, nargs, NULL) : NULL;
+}
+
+Test(py_types, containers_inside_themselves_repr_as_ellipses)
+{
+    py_val list = v("[1]");
+    py_list_append((py_list *)list, list);
+    expect_repr(list, "[1, [...]]");
+    py_dict *d = py_dict_new();
+    py_dict_set(d, py_small(1), (py_val)d);
+    py_dict_set(d, py_small(2), (py_val)py_tuple_from(&list, 1));
+    expect_repr((py_val)d, "{1: {...}, 2: ([1, [...]],)}");
+    py_val values = call_method((py_val)d, "values", NULL, 0);
+    py_dict_set(d, py_small(3), values);
+    expect_repr(values, "dict_values([{1: {...}, 2: ([1, [...]],), 3: ...}, ([1, [...]],), ...])");
+}
+
+Test(py_types, deep_nesting_ends_in_recursion_error_not_a_crash)
+{
+    py_val a = (py_val)py_list_new(0), b = (py_val)py_list_new(0), c = (py_val)py_list_new(0);
+    for (int i = 0; i < 100000; i++) { /* [([([...],)],)] and twice [[[...]]] */
+        a = (py_val)py_tuple_from(&a, 1);
+        py_list *outer = py_list_new(1);
+        outer->items[0] = a;
+        a = (py_val)outer;
+        outer = py_list_new(1);
+        outer->items[0] = b;
+        b = (py_val)outer;
+        outer = py_list_new(1);
+        outer->items[0] = c;
+        c = (py_val)outer;
+    }
+    expect_error(py_repr(a), "RecursionError: maximum recursion depth exceeded while getting the repr of an object");
+    expect_error(py_compare(b, c, PY_EQ),
+                 "RecursionError: maximum recursion depth exceeded in comparison");
+    expect_repr(v("[[[1]]]"), "[[[1]]]"); /* the depth is given back */
+}
+
+Test(py_types, a_key_that_changes_the_list_is_caught)
+{
+    py_val list = v("[1]");
+    py_val append = py_getattr(list, py_str_from_cstr("append"));
+    cr_assert_eq(py_list_sort((py_list *)list, append, false), -1);
+    cr_expect_str_eq(test_exception_text(), "ValueError: list modified during sort");
+    expect_repr(list, "[1]");
+}
+
+Test(py_types, iterating_a_changing_dict_or_set_raises)
+{
+    py_val d = v("{1: 2}"), it = py_iter(d);
+    expect_repr(py_next(it), "1");
+    py_dict_set((py_dict *)d, py_small(5), py_small(0));
+    expect_error(py_next(it), "RuntimeError: dictionary changed size during iteration");
+    py_val s = v("{1}"), sit = py_iter(s);
+    py_set_add(s, py_small(2));
+    expect_error(py_next(sit), "RuntimeError: Set changed size during iteration");
+    py_val keys = v("{1: 2}"), kit = py_iter(keys);
+    expect_repr(py_next(kit), "1");
+    py_dict_del((py_dict *)keys, py_small(1));
+    py_dict_set((py_dict *)keys, py_small(5), py_small(0));
+    expect_error(py_next(kit), "RuntimeError: dictionary keys changed during iteration");
+}
+
+Test(py_types, dict_c_api_keeps_insertion_order_and_reports_missing_keys)
+{
+    py_dict *d = py_dict_new();
+    for (int i = 0; i < 100; i++)
+        cr_assert_eq(py_dict_set(d, py_small(i * 7 % 100), py_small(i)), 0);
+    for (int i = 0; i < 100; i += 2)
+        cr_assert_eq(py_dict_del(d, py_small(i)), 0);
+    py_dict_set(d, py_small(0), py_none);
+    cr_expect_eq(py_dict_len(d), 51);
+    int64_t pos = 0, previous = -1, count = 0;
+    py_val key, value;
+    while (py_dict_next(d, &pos, &key, &value)) {
+        int64_t k = py_small_value(key);
+        cr_expect(k == 0 || (k % 2 == 1 && (value == py_none || py_small_value(value) > previous)));
+        previous = value == py_none ? previous : py_small_value(value);
+        count++;
+    }
+    cr_expect_eq(count, 51);
+    cr_expect_eq(key, py_small(0), "a re-inserted key goes last");
+    cr_expect_null(py_dict_get(d, py_small(2)));
+    cr_expect_null(py_err_current(), "missing is not an error");
+    cr_expect_null(py_dict_get(d, v("[1]")));
+    cr_expect_str_eq(test_exception_text(), "TypeError: unhashable type: 'list'");
+    cr_expect_eq(py_dict_del(d, py_small(2)), -1);
+    cr_expect_str_eq(test_exception_text(), "KeyError: 2");
+    cr_expect_eq(py_dict_get(d, py_float_new(1.0)), py_dict_get(d, py_small(1)), "1.0 finds the key 1");
+}
+
+Test(py_types, strs_intern_and_format)
+{
+    py_str *a = py_str_intern("name"), *b = py_str_intern("name");
+    cr_expect_eq(a, b);
+    cr_expect_neq(py_str_intern("other"), a);
+    py_str *f = py_str_format("%s=%d", "x\xc3\xa9", 42);
+    cr_expect_str_eq(f->data, "x\xc3\xa9=42");
+    cr_expect_eq(f->length, 5);
+    cr_expect_eq(f->size, 6);
+    cr_expect(!f->ascii);
+    py_str *parts[3] = {py_str_from_cstr("a"), f, py_str_from_cstr("")};
+    py_str *joined = py_str_concat(parts, 3);
+    cr_expect_str_eq(joined->data, "ax\xc3\xa9=42");
+    cr_expect_eq(joined->length, 6);
+}
+
+Test(py_types, iterators_have_cpython_type_names)
+{
+    const char *const cases[][2] = {
+        {"''", "str_ascii_iterator"},          {"'\\xe9'", "str_iterator"},   {"[]", "list_iterator"},
+        {"()", "tuple_iterator"},              {"{}", "dict_keyiterator"},    {"{}.values()", "dict_valueiterator"},
+        {"{}.items()", "dict_itemiterator"},   {"set()", "set_iterator"},     {"range(3)", "range_iterator"},
+        {"range(2 ** 70)", "longrange_iterator"}, {"b''", "bytes_iterator"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *error;
+        py_val x = test_literal(cases[i][0], strlen(cases[i][0]), &error);
+        if (!x) /* 2 ** 70 is not a literal: build it */
+            x = py_call((py_val)&py_range_type, (py_val[]){py_binary(py_small(2), py_small(70), PY_OP_POW)}, 1, NULL);
+        cr_expect_str_eq(py_type_name(py_iter(x)), cases[i][1], "iter(%s)", cases[i][0]);
+    }
+    cr_expect_str_eq(py_type_name(py_reversed(v("[]"))), "list_reverseiterator");
+    cr_expect_str_eq(py_type_name(py_reversed(v("{}"))), "dict_reversekeyiterator");
+    cr_expect_str_eq(py_type_name(py_reversed(v("'ab'"))), "reversed");
+    expect_error(py_reversed(v("{1}")), "TypeError: 'set' object is not reversible");
+}
+
+Test(py_types, impossible_sizes_raise_instead_of_dying)
+{
+    py_val huge = py_binary(py_small(2), py_small(62), PY_OP_POW);
+    expect_error(py_binary(v("[0]"), huge, PY_OP_MUL), "MemoryError: ");
+    expect_error(py_binary(v("'ab'"), huge, PY_OP_MUL), "OverflowError: repeated string is too long");
+    expect_error(py_binary(v("[None]"), py_binary(py_small(2), py_small(61), PY_OP_POW), PY_OP_MUL), "MemoryError: ");
+    expect_error(py_binary(v("(1, 2)"), huge, PY_OP_MUL), "MemoryError: ");
+}
+
+Test(py_types, bound_methods_and_descriptors_show_what_they_are)
+{
+    py_val list = v("[]");
+    py_str *r = (py_str *)py_repr(py_getattr(list, py_str_from_cstr("append")));
+    cr_expect(!strncmp(r->data, "<built-in method append of list object at 0x", 44), "%s", r->data);
+    expect_repr(py_getattr((py_val)&py_str_type, py_str_from_cstr("lower")), "<method 'lower' of 'str' objects>");
+    expect_repr(py_getattr((py_val)&py_int_type, py_str_from_cstr("__name__")), "'int'");
+    expect_error(py_getattr((py_val)&py_bool_type, py_str_from_cstr("foo")),
+                 "AttributeError: type object 'bool' has no attribute 'foo'");
+    expect_error(py_call(py_getattr((py_val)&py_str_type, py_str_from_cstr("lower")), NULL, 0, NULL),
+                 "TypeError: unbound method str.lower() needs an argument");
+    cr_expect_not_null(py_type_method(&py_bool_type, py_str_intern("bit_length")), "bool has int's methods");
+    cr_expect_null(py_type_method(&py_bool_type, py_str_intern("nope")));
+}
+
+Test(py_types, equal_numbers_hash_alike)
+{
+    py_val big = py_binary(py_small(2), py_small(100), PY_OP_POW);
+    cr_expect_eq(py_hash(py_small(1)), py_hash(py_float_new(1.0)));
+    cr_expect_eq(py_hash(py_small(1)), py_hash(py_true));
+    cr_expect_eq(py_hash(big), py_hash(py_float_new(0x1p100)));
+    cr_expect_eq(py_hash(py_small(-1)), -2);
+    cr_expect_eq(py_hash(v("(1, 2)")), py_hash(v("(1.0, 2)")));
+    cr_expect_eq(py_hash(v("frozenset({1, 2})")), py_hash(v("frozenset({2.0, True})")));
+}
+
+Test(py_types, format_value_for_fstrings)
+{
+    expect_repr(py_format_value(py_small(255), py_str_from_cstr("#x")), "'0xff'");
+    expect_repr(py_format_value(py_true, py_str_from_cstr("")), "'True'");
+    expect_repr(py_format_value(py_float_new(0.1), py_str_from_cstr(".3f")), "'0.100'");
+    expect_repr(py_format_value(v("[1]"), py_str_from_cstr("")), "'[1]'");
+    expect_error(py_format_value(v("[1]"), py_str_from_cstr(">3")),
+                 "TypeError: unsupported format string passed to list.__format__");
+    expect_error(py_format_value(py_none, py_str_from_cstr("x")),
+                 "TypeError: unsupported format string passed to NoneType.__format__");
+}
