@@ -62,7 +62,7 @@ static py_val builtin_getattr(py_val v, py_str *name)
 static int64_t builtin_hash(py_val v)
 {
     const py_builtin *b = (const py_builtin *)v;
-    int64_t h = py_hash_pointer((uintptr_t)b->def) ^ (b->self ? py_hash(b->self) : 0);
+    int64_t h = py_hash_pointer((uintptr_t)b->def) ^ py_hash_pointer((uintptr_t)b->self); /* by identity */
     return h == -1 ? -2 : h;
 }
 

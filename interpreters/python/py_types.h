@@ -185,7 +185,7 @@ py_val py_list_reversed(py_list *list);
 py_val py_range_reversed(py_val range);
 py_val py_dict_reversed(py_val dict_or_view);
 bool py_is_dict_view(py_val v);
-extern const py_method_def py_dict_fromkeys_def, py_str_maketrans_def;
+extern const py_method_def py_dict_fromkeys_def, py_str_maketrans_def, py_int_from_bytes_def;
 /* dir() of a type (py_dir_names.c, generated): NULL-terminated, sorted;
  * empty for a type it does not list. */
 const char *const *py_type_special_names(const py_type *type);
