@@ -106,8 +106,6 @@ extern const py_method_def py_str_methods[];
 
 /* A str whose bytes are known to be ASCII-only or not. */
 py_str *py_str_new_known(const char *data, size_t size, bool ascii);
-/* The one-code-point str of cp (shared for code points below 256). */
-py_str *py_str_from_code_point(uint32_t cp);
 /* Equality of two strs' text. */
 static inline bool py_str_equal_text(const py_str *a, const py_str *b)
 {
