@@ -183,7 +183,8 @@ static peel_result peel_once(const mt_trace *in, mt_trace *out, bool carry_pendi
         mt_opt_flush_all(o);
     uint32_t npending = o->npending;
     mt_ref *at_label = mt_alloc_atomic((npending + 1) * sizeof *at_label);
-    memcpy(at_label, o->pending, npending * sizeof *at_label);
+    if (npending) /* o->pending may be NULL */
+        memcpy(at_label, o->pending, npending * sizeof *at_label);
     p.label = mt_ir_emit(out, MT_IR_LABEL, MT_TYPE_VOID, 0, 0, 0, 0);
     p.second = o->subst = zeroed(in->nins);
     for (mt_ref x = 1; x < end; x++) {

@@ -264,7 +264,7 @@ py_val py_exception_new(const py_type *type, py_val *args, size_t nargs);
  * the types' class methods). */
 void py_types_init(void);
 
-/* Nesting of C-level recursion (repr, ==, hash of nested containers):
+/* Nesting of C-level recursion (repr and == of nested containers):
  * enter fails with RecursionError "maximum recursion depth exceeded<where>"
  * past py_recursion_limit levels; each successful enter has its leave. */
 extern int64_t py_recursion_limit;
@@ -304,9 +304,9 @@ bool py_args_parse(const py_params *params, py_val *args, size_t nargs, py_tuple
 
 /* ---- attributes (py_builtin.c) ---- */
 
-/* py_getattr: a getattr slot that returns NULL without an exception lets
- * the lookup go on to the type's methods and attributes. */
-/* The AttributeError py_getattr raises ("'list' object has no attribute
+/* (py_getattr: a getattr slot that returns NULL without an exception lets
+ * the lookup go on to the type's methods and attributes.)
+ * The AttributeError py_getattr raises ("'list' object has no attribute
  * 'x'", "type object 'int' has no attribute 'x'"); NULL. */
 py_val py_attribute_error(py_val v, py_str *name);
 /* The name the traceback suggests for an AttributeError ("Did you mean:
@@ -340,6 +340,8 @@ py_val py_int_in_base(py_val v, int base);
 
 /* ---- strs (py_str*.c) ---- */
 
+/* chr(cp) (cp <= 0x10FFFF; the ones below 256 are shared). */
+py_str *py_str_from_code_point(uint32_t cp);
 /* ascii(v): repr(v) with non-ASCII characters escaped. */
 py_val py_ascii(py_val v);
 /* The strs one after the other (f-strings' BUILD_STRING). */

@@ -62,7 +62,7 @@ static py_val builtin_getattr(py_val v, py_str *name)
 static int64_t builtin_hash(py_val v)
 {
     const py_builtin *b = (const py_builtin *)v;
-    int64_t h = py_hash_pointer((uintptr_t)b->def) ^ (b->self ? py_hash(b->self) : 0);
+    int64_t h = py_hash_pointer((uintptr_t)b->def) ^ py_hash_pointer((uintptr_t)b->self); /* by identity */
     return h == -1 ? -2 : h;
 }
 
@@ -173,6 +173,7 @@ py_val py_attribute_error(py_val v, py_str *name)
     else
         py_err_format(&py_exc_AttributeError, "'%s' object has no attribute '%s'", py_type_name(v),
                       name->data);
+    /* the traceback's "Did you mean" looks at them */
     py_exception *e = (py_exception *)py_err_current();
     e->name = (py_val)name;
     e->obj = v;

@@ -327,7 +327,10 @@ static py_val dict_compare(py_val a, py_val b, py_compare_op op)
 {
     if ((op != PY_EQ && op != PY_NE) || !py_isinstance(b, &py_dict_type))
         return py_not_implemented;
+    if (py_recursion_enter(" in comparison") < 0)
+        return NULL;
     int eq = dict_equal((py_dict *)a, (py_dict *)b);
+    py_recursion_leave();
     return eq < 0 ? NULL : py_bool((eq == 1) == (op == PY_EQ));
 }
 

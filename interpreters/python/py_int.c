@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "py_format.h"
@@ -64,6 +65,12 @@ void *py_raise_number_error(const py_num_error *err)
     case PY_ZERO_DIVISION_ERROR:
         return py_err_format(&py_exc_ZeroDivisionError, "%s", err->message);
     case PY_OVERFLOW_ERROR:
+        if (!strcmp(err->message, "(34, 'Numerical result out of range')")) {
+            /* CPython raises what errno ERANGE says: args (34, strerror) */
+            py_val args[] = {py_small(ERANGE), (py_val)py_str_intern("Numerical result out of range")};
+            py_err_set(py_exception_new(&py_exc_OverflowError, args, 2));
+            return NULL;
+        }
         return py_err_format(&py_exc_OverflowError, "%s", err->message);
     case PY_VALUE_ERROR:
     case PY_COMPLEX_RESULT: /* mtpy has no complex numbers */
@@ -418,6 +425,119 @@ static py_val int_as_integer_ratio(py_val self, py_val *args, size_t nargs, py_t
     return (py_val)py_tuple_from((py_val[]){py_int_new(py_int_value(self)), py_small(1)}, 2);
 }
 
+/* The byteorder argument of to_bytes/from_bytes: true for 'little'. */
+static bool little_endian(const char *function, py_val order, bool *little)
+{
+    if (!order) {
+        *little = false;
+        return true;
+    }
+    if (!py_isinstance(order, &py_str_type)) {
+        py_err_format(&py_exc_TypeError, "%s() argument 'byteorder' must be str, not %s", function,
+                      py_type_name(order));
+        return false;
+    }
+    const char *text = ((py_str *)order)->data;
+    if (strcmp(text, "little") != 0 && strcmp(text, "big") != 0) {
+        py_err_format(&py_exc_ValueError, "byteorder must be either 'little' or 'big'");
+        return false;
+    }
+    *little = text[0] == 'l';
+    return true;
+}
+
+static void reverse_bytes(char *data, int64_t size)
+{
+    for (int64_t i = 0, j = size - 1; i < j; i++, j--) {
+        char t = data[i];
+        data[i] = data[j];
+        data[j] = t;
+    }
+}
+
+/* int.to_bytes(length=1, byteorder='big', *, signed=False): two's
+ * complement in exactly `length` bytes. */
+static py_val int_to_bytes(py_val self, py_val *args, size_t nargs, py_tuple *kwnames)
+{
+    static const char *const names[] = {"length", "byteorder", "signed"};
+    static const py_params params = {"to_bytes", names, 3, 0, 2, 0};
+    py_val arg[3];
+    int64_t length = 1;
+    bool little;
+    if (!py_args_parse(&params, args, nargs, kwnames, arg) || (arg[0] && py_index(arg[0], &length) < 0) ||
+        !little_endian("to_bytes", arg[1], &little))
+        return NULL;
+    int is_signed = arg[2] ? py_truth(arg[2]) : 0;
+    if (is_signed < 0)
+        return NULL;
+    if (length < 0)
+        return py_err_format(&py_exc_ValueError, "length argument must be non-negative");
+    py_int a = py_int_value(self);
+    bool negative = py_int_sign(a) < 0;
+    if (negative && !is_signed)
+        return py_err_format(&py_exc_OverflowError, "can't convert negative int to unsigned");
+    /* the bits the value needs: its magnitude's (of -a-1 when negative), plus a sign bit if signed */
+    uint64_t bits = py_int_bit_length(negative ? py_int_invert(a) : a) + (is_signed ? 1 : 0);
+    if (bits > (uint64_t)length * 8)
+        return py_err_format(&py_exc_OverflowError, "int too big to convert");
+    py_bytes *b = py_bytes_new(NULL, (size_t)length);
+    if (!b)
+        return NULL;
+    mpz_t z;
+    mpz_init(z);
+    py_int_get_mpz(a, z);
+    if (negative) { /* a + 2**(8*length) */
+        mpz_t power;
+        mpz_init(power);
+        mpz_ui_pow_ui(power, 2, (unsigned long)length * 8);
+        mpz_add(z, z, power);
+    }
+    size_t count = 0;
+    if (mpz_sgn(z))
+        mpz_export(b->data + length - (int64_t)((mpz_sizeinbase(z, 2) + 7) / 8), &count, 1, 1, 1, 0, z);
+    if (little)
+        reverse_bytes(b->data, length);
+    return (py_val)b;
+}
+
+/* int.from_bytes(bytes, byteorder='big', *, signed=False), a class method
+ * (bool.from_bytes gives a bool). */
+static py_val int_from_bytes(py_val self, py_val *args, size_t nargs, py_tuple *kwnames)
+{
+    static const char *const names[] = {"bytes", "byteorder", "signed"};
+    static const py_params params = {"from_bytes", names, 3, 0, 2, 1};
+    py_val arg[3];
+    bool little;
+    if (!py_args_parse(&params, args, nargs, kwnames, arg) || !little_endian("from_bytes", arg[1], &little))
+        return NULL;
+    int is_signed = arg[2] ? py_truth(arg[2]) : 0;
+    if (is_signed < 0)
+        return NULL;
+    py_val source = arg[0];
+    const py_type *t = py_type_of(source);
+    if (t != &py_bytes_type && (py_is_int(source) || t == &py_str_type || !t->iter))
+        return py_err_format(&py_exc_TypeError, "cannot convert '%s' object to bytes", t->name);
+    if (t != &py_bytes_type && !(source = py_call((py_val)&py_bytes_type, &source, 1, NULL)))
+        return NULL;
+    py_bytes *b = (py_bytes *)source;
+    py_bytes *ordered = py_bytes_new(b->data, (size_t)b->size);
+    if (little)
+        reverse_bytes(ordered->data, ordered->size);
+    mpz_t z;
+    mpz_init(z);
+    mpz_import(z, (size_t)ordered->size, 1, 1, 1, 0, ordered->data);
+    if (is_signed && ordered->size && (unsigned char)ordered->data[0] >= 0x80) {
+        mpz_t power;
+        mpz_init(power);
+        mpz_ui_pow_ui(power, 2, (unsigned long)ordered->size * 8);
+        mpz_sub(z, z, power);
+    }
+    py_val result = py_int_new(py_int_from_mpz(z));
+    return self == (py_val)&py_bool_type ? py_bool(py_int_sign(py_int_value(result)) != 0) : result;
+}
+
+const py_method_def py_int_from_bytes_def = {"from_bytes", int_from_bytes};
+
 static py_val int_getattr(py_val v, py_str *name)
 {
     if (!strcmp(name->data, "real") || !strcmp(name->data, "numerator"))
@@ -434,6 +554,7 @@ static const py_method_def int_methods[] = {
     {"bit_count", int_bit_count},
     {"bit_length", int_bit_length},
     {"conjugate", int_conjugate},
+    {"to_bytes", int_to_bytes},
     {NULL, NULL},
 };
 

@@ -12,8 +12,7 @@ typedef struct iter_obj {
     py_val *its;       /* the iterators */
     size_t nits;
     py_val count;      /* enumerate: the next index */
-    int64_t index;     /* reversed: the next index, counting down */
-    py_val seq;        /* reversed: the sequence */
+    int64_t index;     /* zip: strict */
 } iter_obj;
 
 static iter_obj *new_iter(const py_type *type, size_t nits)
@@ -203,28 +202,14 @@ py_type py_filter_type = {
 
 /* ---- reversed --------------------------------------------------------------------------- */
 
+/* reversed(seq): the type is what the builtin names; the iterators are the
+ * sequences' own (py_reversed), as CPython's list_reverseiterator. */
 static py_val reversed_new(const py_type *type, py_val *args, size_t nargs, py_tuple *kwnames)
 {
+    (void)type;
     if (!py_args_no_keywords("reversed", kwnames) || !py_args_count("reversed", nargs, kwnames, 1, 1))
         return NULL;
-    const py_type *t = py_type_of(args[0]);
-    if (!t->len || !t->getitem || t == &py_dict_type || t == &py_set_type || t == &py_frozenset_type)
-        return py_err_format(&py_exc_TypeError, "'%s' object is not reversible", t->name);
-    iter_obj *it = new_iter(type, 0);
-    it->seq = args[0];
-    it->index = py_len(args[0]) - 1;
-    return it->index < -1 ? NULL : (py_val)it;
+    return py_reversed(args[0]);
 }
 
-static py_val reversed_next(py_val self)
-{
-    iter_obj *it = (iter_obj *)self;
-    if (it->index < 0)
-        return NULL;
-    return py_getitem(it->seq, py_int_from_i64(it->index--));
-}
-
-py_type py_reversed_type = {
-    .head = {&py_type_type}, .name = "reversed", .repr = iter_repr, .iter = self_iter, .next = reversed_next,
-    .new = reversed_new,
-};
+py_type py_reversed_type = {.head = {&py_type_type}, .name = "reversed", .new = reversed_new};

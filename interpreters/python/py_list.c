@@ -52,7 +52,8 @@ static int list_replace(py_list *list, int64_t low, int64_t high, py_val *items,
     int64_t tail = list->length - high, length = low + n + tail;
     if (!list_reserve(list, length))
         return -1;
-    memmove(list->items + low + n, list->items + high, (size_t)tail * sizeof(py_val));
+    if (tail)
+        memmove(list->items + low + n, list->items + high, (size_t)tail * sizeof(py_val));
     if (n)
         memcpy(list->items + low, items, (size_t)n * sizeof(py_val));
     for (int64_t i = length; i < list->length; i++)
@@ -305,7 +306,7 @@ static py_val list_repeat(py_list *list, py_val count, py_list *into)
     if (into == list && n > 0)
         items = list_copy_of(list, 0, length)->items;
     into->length = 0;
-    for (int64_t k = 0; k < n; k++) {
+    for (int64_t k = 0; k < n && length; k++) {
         memcpy(into->items + into->length, items, (size_t)length * sizeof(py_val));
         into->length += length;
     }

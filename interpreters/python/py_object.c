@@ -279,7 +279,10 @@ int py_delitem(py_val v, py_val key)
 {
     const py_type *t = py_type_of(v);
     if (!t->setitem) {
-        py_err_format(&py_exc_TypeError, "'%s' object does not support item deletion", t->name);
+        /* CPython's message for sequences differs from the one for other objects */
+        bool sequence = t->len || t->contains || t->getitem;
+        py_err_format(&py_exc_TypeError, "'%s' object %s support item deletion", t->name,
+                      sequence ? "doesn't" : "does not");
         return -1;
     }
     return t->setitem(v, key, NULL);

@@ -176,9 +176,9 @@ static py_val slice_bound(py_val bound, py_val length, py_val lower, py_val uppe
 
 static py_val range_slice(const py_range *r, const py_slice *s)
 {
-    py_val step = s->step == py_none ? py_small(1) : as_int(s->step);
-    if (!step)
-        return NULL;
+    if (s->step != py_none && !py_is_int(s->step))
+        return py_err_format(&py_exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+    py_val step = s->step == py_none ? py_small(1) : py_int_new(py_int_value(s->step));
     if (sign(step) == 0)
         return py_err_format(&py_exc_ValueError, "slice step cannot be zero");
     bool down = sign(step) < 0;

@@ -132,8 +132,9 @@ restart:;
     }
 }
 
-/* Add key (with its hash): 0, or -1 on error.  A deleted entry on the
- * way is reused; a new entry may grow the table. */
+/* Add key (with its hash): 0, or -1 on error.  The last deleted entry
+ * the probe passed is reused, as in CPython 3.11; taking a never-used one
+ * may grow the table. */
 static int add_entry(py_set *s, py_val key, int64_t hash)
 {
 restart:;
@@ -154,7 +155,7 @@ restart:;
                 if (table != s->table || e->key != stored)
                     goto restart;
                 mask = (uint64_t)s->mask;
-            } else if (e->hash == -1 && !free_entry) {
+            } else if (e->hash == -1) {
                 free_entry = e;
             }
             e++;

@@ -515,18 +515,17 @@ static py_val convert_char(py_val v, const py_printf_spec *spec)
     return formatted(py_printf_int(py_int_value(v), spec, &size, &err), &size, &err);
 }
 
-/* The conversion at byte `offset` of the format: for messages, its code
- * point and its index in code points. */
+/* The conversion at byte `offset` of the format: CPython names its code
+ * point, shows it when it is printable ASCII (else '?'), and gives its
+ * index in code points. */
 static py_val unsupported_conversion(percent_state *st, size_t offset)
 {
     const py_str *f = st->format;
     size_t end = offset;
     uint32_t cp = py_utf8_decode(f->data, (size_t)f->size, &end);
     size_t index = f->ascii ? offset : py_utf8_length(f->data, offset);
-    char text[PY_UTF8_MAX + 1] = {0};
-    py_utf8_encode(cp, text);
-    return py_err_format(&py_exc_ValueError, "unsupported format character '%s' (0x%x) at index %zu", text, cp,
-                         index);
+    return py_err_format(&py_exc_ValueError, "unsupported format character '%c' (0x%x) at index %zu",
+                         cp >= 32 && cp <= 126 ? (char)cp : '?', cp, index);
 }
 
 static py_val convert_one(percent_state *st, const py_printf_spec *spec, size_t offset)

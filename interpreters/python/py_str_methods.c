@@ -626,10 +626,12 @@ static py_val str_maketrans(py_val self, py_val *args, size_t nargs, py_tuple *k
             return py_err_format(&py_exc_TypeError, "if you give only one argument to maketrans it must be a dict");
         return maketrans_from_dict(args[0]);
     }
-    for (size_t i = 0; i < nargs; i++)
+    for (size_t i = 1; i < nargs; i++)
         if (!is_str(args[i]))
             return py_err_format(&py_exc_TypeError, "maketrans() argument %zu must be str, not %s", i + 1,
                                  py_type_name(args[i]));
+    if (!is_str(args[0]))
+        return py_err_format(&py_exc_TypeError, "first maketrans argument must be a string if there is a second argument");
     py_str *from = (py_str *)args[0], *to = (py_str *)args[1];
     if (from->length != to->length)
         return py_err_format(&py_exc_ValueError, "the first two maketrans arguments must have equal length");

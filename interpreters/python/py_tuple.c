@@ -89,8 +89,8 @@ static int64_t tuple_hash(py_val v)
 /* Sequences compare at their first items that are not equal, else by
  * length.  The lengths and items are re-read after each item comparison,
  * since it may run code that changes a list. */
-py_val py_seq_compare(const int64_t *a_length, py_val *const *a_items, const int64_t *b_length,
-                      py_val *const *b_items, py_compare_op op)
+static py_val seq_compare(const int64_t *a_length, py_val *const *a_items, const int64_t *b_length,
+                          py_val *const *b_items, py_compare_op op)
 {
     if (*a_length != *b_length && (op == PY_EQ || op == PY_NE))
         return py_bool(op == PY_NE);
@@ -110,6 +110,17 @@ py_val py_seq_compare(const int64_t *a_length, py_val *const *a_items, const int
     if (op == PY_EQ || op == PY_NE)
         return py_bool(op == PY_NE);
     return py_compare((*a_items)[i], (*b_items)[i], op);
+}
+
+/* Nested sequences compare recursively: deep ones end in RecursionError. */
+py_val py_seq_compare(const int64_t *a_length, py_val *const *a_items, const int64_t *b_length,
+                      py_val *const *b_items, py_compare_op op)
+{
+    if (py_recursion_enter(" in comparison") < 0)
+        return NULL;
+    py_val r = seq_compare(a_length, a_items, b_length, b_items, op);
+    py_recursion_leave();
+    return r;
 }
 
 static py_val tuple_compare(py_val a, py_val b, py_compare_op op)

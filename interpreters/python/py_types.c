@@ -27,6 +27,8 @@ void py_types_init(void)
     py_number_set_text_hooks(ascii_number, str_repr);
     py_type_add_builtin(&py_dict_type, &py_dict_fromkeys_def, true);
     py_type_add_builtin(&py_str_type, &py_str_maketrans_def, true);
+    py_type_add_builtin(&py_int_type, &py_int_from_bytes_def, true);
+    py_type_add_builtin(&py_bool_type, &py_int_from_bytes_def, true);
 }
 
 /* ---- reversed() ------------------------------------------------------------------- */

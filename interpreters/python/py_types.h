@@ -106,8 +106,6 @@ extern const py_method_def py_str_methods[];
 
 /* A str whose bytes are known to be ASCII-only or not. */
 py_str *py_str_new_known(const char *data, size_t size, bool ascii);
-/* The one-code-point str of cp (shared for code points below 256). */
-py_str *py_str_from_code_point(uint32_t cp);
 /* Equality of two strs' text. */
 static inline bool py_str_equal_text(const py_str *a, const py_str *b)
 {
@@ -185,7 +183,7 @@ py_val py_list_reversed(py_list *list);
 py_val py_range_reversed(py_val range);
 py_val py_dict_reversed(py_val dict_or_view);
 bool py_is_dict_view(py_val v);
-extern const py_method_def py_dict_fromkeys_def, py_str_maketrans_def;
+extern const py_method_def py_dict_fromkeys_def, py_str_maketrans_def, py_int_from_bytes_def;
 /* dir() of a type (py_dir_names.c, generated): NULL-terminated, sorted;
  * empty for a type it does not list. */
 const char *const *py_type_special_names(const py_type *type);
