@@ -46,6 +46,7 @@ typedef enum { MT_BACKEND_NATIVE, MT_BACKEND_REF } mt_backend_kind;
 typedef struct mt_options {
     bool enabled;              /* off: never count, never trace */
     uint32_t threshold;        /* loop iterations before tracing starts */
+    uint64_t function_threshold; /* calls before a function's entry is traced; 0: 1.6 x threshold */
     uint32_t bridge_threshold; /* guard failures before a bridge is traced */
     uint32_t trace_limit;      /* recorded ops before a trace is aborted */
     bool inline_calls;         /* trace through interpreter-level calls */

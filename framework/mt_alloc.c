@@ -50,8 +50,18 @@ char *mt_strdup(const char *s)
     return memcpy(mt_alloc_atomic(len), s, len);
 }
 
+/* The collector's warnings ("Failed to expand heap", "Out of Memory!")
+ * would reach the program's stderr; running out is reported by the VM
+ * (a MemoryError, or a clear message and a non-zero exit). */
+static void quiet_warning(char *message, GC_word value)
+{
+    (void)message;
+    (void)value;
+}
+
 /* Called by mt_init before the first allocation. */
 void mt_alloc_start(void)
 {
     GC_INIT();
+    GC_set_warn_proc(quiet_warning);
 }

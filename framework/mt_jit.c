@@ -35,6 +35,7 @@ typedef struct jitcell {
     uint32_t aborts;
     bool blacklisted;
     bool pending; /* a loop for it is being compiled in the background */
+    bool warm;    /* a function entry past `threshold` calls, counting on */
     void *code;   /* the backend's: see mt_jit_key_code */
     int64_t key[]; /* the driver, then the greens */
 } jitcell;
@@ -680,6 +681,16 @@ static bool hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *
     }
     if (cell->pending) { /* come back soon to install it */
         mt_counters[slot] = 0;
+        return false;
+    }
+    /* A function entry waits longer than a loop: a loop that calls it,
+     * hot first, takes the call into its trace and the entry needs no
+     * trace of its own. */
+    uint64_t calls = o->function_threshold ? o->function_threshold : o->threshold + o->threshold * 3 / 5;
+    if (function && !cell->warm && calls > o->threshold) {
+        cell->warm = true;
+        uint64_t more = calls - o->threshold - 1;
+        mt_counters[slot] = more > INT32_MAX ? INT32_MAX : (int32_t)more;
         return false;
     }
     mt_counters[slot] = counter_start();

@@ -68,7 +68,10 @@ static const struct option_desc {
     const char *help;
 } option_table[] = {
     {"threshold", KIND_COUNT, offsetof(mt_options, threshold),
-     "loop iterations (and function entries) before tracing starts"},
+     "loop iterations before tracing starts"},
+    {"function_threshold", KIND_COUNT_OR_ZERO, offsetof(mt_options, function_threshold),
+     "calls of a function before its entry is traced (0 = 1.6 x threshold: a loop\n"
+     "                       calling it gets hot first and takes the call in)"},
     {"bridge_threshold", KIND_COUNT, offsetof(mt_options, bridge_threshold),
      "failures of one guard before a bridge is traced from it"},
     {"trace_limit", KIND_COUNT, offsetof(mt_options, trace_limit),
@@ -219,7 +222,8 @@ void mt_options_help(FILE *out)
     }
     fprintf(out, "Logging: MTLOG=CATEGORY[,CATEGORY...][:FILE] with categories\n"
                  "  jit-summary (one line at exit), jit-ir (traces), jit-abort (abort reasons),\n"
-                 "  jit-timing (compile latencies and JIT pauses, one line at exit)\n");
+                 "  jit-timing (compile latencies and JIT pauses, one line at exit),\n"
+                 "  jit-exit (each exit from compiled code)\n");
 }
 
 static mt_options current_options;

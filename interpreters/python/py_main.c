@@ -121,6 +121,11 @@ int main(int argc, char **argv)
         name = filename = "<string>";
         source = command;
         size = strlen(command);
+    } else if (module && !strcmp(module, "py_compile")) {
+        py_types_init();
+        int status = py_compile_files(argc - i, argv + i);
+        mt_flush_stdout();
+        return status;
     } else if (module) {
         char path[PATH_MAX];
         snprintf(path, sizeof path, "%s.py", module);

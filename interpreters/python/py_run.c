@@ -4,7 +4,10 @@
  * SystemExit's code). */
 #include "config.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "py_compile.h"
 #include "py_eval.h"
@@ -59,4 +62,47 @@ int py_run_main(const char *source, size_t size, const char *filename)
     if (py_file_flush(py_sys_stdout()) < 0)
         status = 1;
     return status;
+}
+
+/* `mtpy -m py_compile [-q] FILE...`: compile each file, as CPython's
+ * py_compile module does from the command line — stop at the first that
+ * cannot be read or compiled, with its error on stderr (none with -q) and
+ * status 1.  (No .pyc is written: mtpy has no bytecode cache.) */
+int py_compile_files(int argc, char **argv)
+{
+    bool quiet = false;
+    int first = 0;
+    while (first < argc && !strcmp(argv[first], "-q")) {
+        quiet = true;
+        first++;
+    }
+    if (first == argc) {
+        fprintf(stderr, "usage: py_compile.py [-h] [-q] filenames [filenames ...]\n"
+                        "py_compile.py: error: the following arguments are required: filenames\n");
+        return 2;
+    }
+    py_module *builtins = py_builtins_new();
+    for (int i = first; i < argc; i++) {
+        const char *path = argv[i];
+        FILE *f = fopen(path, "rb");
+        size_t size = 0;
+        char *source = f ? mt_read_stream(f, &size) : NULL;
+        int err = errno;
+        if (f)
+            fclose(f);
+        if (!source) {
+            if (!quiet)
+                fprintf(stderr, "[Errno %d] %s: '%s'", err, strerror(err), path);
+            return 1;
+        }
+        py_syntax_error error;
+        py_node *tree = py_parse_module(source, size, path, &error);
+        py_module *module = py_module_new("py_compile", builtins);
+        if (!tree || !py_compile_module(tree, module, path, source, size, &error)) {
+            if (!quiet)
+                py_syntax_error_print(&error, stderr);
+            return 1;
+        }
+    }
+    return 0;
 }

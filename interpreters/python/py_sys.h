@@ -44,6 +44,8 @@ extern py_type py_enumerate_type, py_zip_type, py_map_type, py_filter_type, py_r
  * process's exit status (a SyntaxError or an uncaught exception has been
  * reported on stderr). */
 int py_run_main(const char *source, size_t size, const char *filename);
+/* `mtpy -m py_compile [-q] FILE...`: the exit status. */
+int py_compile_files(int argc, char **argv);
 /* Print `exc` (and the exceptions it was chained to) as CPython prints an
  * uncaught one: tracebacks, then "Type: message". */
 void py_print_exception(py_val exc, FILE *out);

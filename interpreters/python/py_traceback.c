@@ -78,7 +78,9 @@ static void print_entry(const py_code *code, int64_t pc, FILE *out)
     fprintf(out, "  File \"%s\", line %d, in %s\n", code->filename->data, in->line, code->name->data);
     const char *line;
     size_t size;
-    if (!source_line(code, in->line, &line, &size))
+    /* CPython reads the line from the file: "<string>" (-c) and
+     * "<stdin>" have none to read */
+    if (code->filename->data[0] == '<' || !source_line(code, in->line, &line, &size))
         return;
     size_t lead = 0, trail = size;
     while (lead < size && (is_space(line[lead]) || line[lead] == '\n'))

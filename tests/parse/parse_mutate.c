@@ -284,6 +284,7 @@ int main(int argc, char **argv)
         free(t.data);
     }
     deep_inputs(&passed, &failed);
+    free(corpus);
     printf("%d passed, %d failed\n", passed, failed);
     return failed != 0;
 }
