@@ -394,7 +394,8 @@ static inline mt_int mt__load(mt_irop op, mt_ptr p, mt_int i, int64_t offset, un
     if (mt_record_replay(&r.v, &r.ref))
         return r;
     const char *at = (const char *)p.v + offset;
-    r.v = op == MT_IR_LOAD_U8 ? ((const uint8_t *)at)[i.v] : *(const int64_t *)at;
+    r.v = op != MT_IR_LOAD_U8 ? *(const int64_t *)at
+          : flags & MT_INSF_VOLATILE ? ((const volatile uint8_t *)at)[i.v] : ((const uint8_t *)at)[i.v];
     r.ref = mt_record_access(op, MT_TYPE_INT, p.ref, i.ref, 0, offset, flags);
     return r;
 }
@@ -450,6 +451,8 @@ static inline int64_t mt__promote(mt_irtype type, int64_t v, mt_ref ref)
     mt__binop(MT_IR_SUB, (int64_t)((uint64_t)a_.v - (uint64_t)b_.v), a_, b_); })
 #define MT_LOAD_U8(base, index) ({ mt_ptr p_ = (base); mt_int i_ = (index); \
     mt__load(MT_IR_LOAD_U8, p_, i_, 0, 0); })
+#define MT_LOAD_VOLATILE_U8(base, index) ({ mt_ptr p_ = (base); mt_int i_ = (index); \
+    mt__load(MT_IR_LOAD_U8, p_, i_, 0, MT_INSF_VOLATILE); })
 #define MT_STORE_U8(base, index, value) ({ mt_ptr p_ = (base); mt_int i_ = (index), x_ = (value); \
     mt__store(MT_IR_STORE_U8, p_, i_.ref, i_.v, x_.v, x_.ref, 0); })
 #define MT__STORE_INT(base, offset, value, flags) ({ mt_ptr p_ = (base); int64_t o_ = (offset); \
@@ -658,6 +661,8 @@ static inline bool mt__replayed(int64_t *value)
 #define MT_SUB(a, b) ({ mt_int a_ = (a), b_ = (b); MT__STEP((mt_int)((uint64_t)a_ - (uint64_t)b_)); })
 #define MT_LOAD_U8(base, index) ({ mt_ptr p_ = (base); mt_int i_ = (index); \
     (mt_int)MT__EFFECT(((const uint8_t *)p_)[i_]); })
+#define MT_LOAD_VOLATILE_U8(base, index) ({ mt_ptr p_ = (base); mt_int i_ = (index); \
+    (mt_int)MT__EFFECT(((const volatile uint8_t *)p_)[i_]); })
 #define MT_STORE_U8(base, index, value) ({ mt_ptr p_ = (base); mt_int i_ = (index), x_ = (value); \
     int64_t w_; if (!mt__replayed(&w_)) { ((uint8_t *)p_)[i_] = (uint8_t)x_; } })
 #define MT_STORE_INT(base, offset, value) ({ mt_ptr p_ = (base); int64_t o_ = (offset); \
@@ -747,6 +752,9 @@ void mt_resume_function_return(const mt_jitdriver *driver, int64_t *greens, int6
 
 /* Memory: byte `index` of `base`, or the word at byte `offset` in `base`. */
 #define MT_LOAD_U8(base, index) ((mt_int)((const uint8_t *)(base))[(index)])
+/* A byte something outside the program may change at any moment (a
+ * signal handler's flag): compiled code reads it every time it gets here. */
+#define MT_LOAD_VOLATILE_U8(base, index) ((mt_int)((const volatile uint8_t *)(base))[(index)])
 #define MT_STORE_U8(base, index, value) \
     ((void)(((uint8_t *)(base))[(index)] = (uint8_t)(value)))
 #define MT_LOAD_INT(base, offset) (*(const mt_int *)((const char *)(base) + (offset)))

@@ -274,6 +274,8 @@ void mt_ir_print(const mt_trace *t, FILE *out)
             fputs(" frame", out);
         if (ins->flags & MT_INSF_SUNK)
             fputs(" sunk", out);
+        if (ins->flags & MT_INSF_VOLATILE)
+            fputs(" volatile", out);
         if (info->flags & MT_IRF_GUARD) {
             const mt_snapshot *s = &t->snaps[ins->snap];
             fputs(" [", out);

@@ -103,8 +103,13 @@ typedef uint32_t mt_ref; /* index of an instruction; 0 is "no value" */
  * it never overlaps other accesses.  A sunk frame store into an object
  * that is not a sunk NEW is *delayed*: the object exists, but the store
  * is done only where it is needed — before a call or a trace's end that
- * may look, or by deopt from the snapshots that list it as pending. */
-enum { MT_INSF_SUNK = 1 << 0, MT_INSF_FRAME = 1 << 1 };
+ * may look, or by deopt from the snapshots that list it as pending.
+ * VOLATILE marks a load of memory something outside the trace may change
+ * at any time (a signal handler's flag): it is never forwarded from a
+ * store or hoisted out of the loop, and is done again after each call
+ * that may write memory; between those, a second load of the same place
+ * takes the first one's value (the flag is read at least once a trip). */
+enum { MT_INSF_SUNK = 1 << 0, MT_INSF_FRAME = 1 << 1, MT_INSF_VOLATILE = 1 << 2 };
 
 typedef struct mt_ins {
     uint8_t op;    /* mt_irop */

@@ -325,7 +325,7 @@ static bool parse_line(parser *ps)
     if (!parse_operands(ps, &ins, info))
         return false;
     static const struct { const char *word; uint8_t flag; } flag_words[] = {
-        {"frame", MT_INSF_FRAME}, {"sunk", MT_INSF_SUNK}};
+        {"frame", MT_INSF_FRAME}, {"sunk", MT_INSF_SUNK}, {"volatile", MT_INSF_VOLATILE}};
     for (size_t i = 0; i < sizeof flag_words / sizeof flag_words[0]; i++) {
         size_t n = strlen(flag_words[i].word);
         skip_space(ps);

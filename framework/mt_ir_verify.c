@@ -83,6 +83,8 @@ static bool check_sunk(verifier *v, mt_ref r)
     if ((ins->flags & MT_INSF_FRAME) && ins->op != MT_IR_LOAD_INT && ins->op != MT_IR_LOAD_PTR &&
         ins->op != MT_IR_STORE_INT && ins->op != MT_IR_STORE_PTR)
         return bad(v, r, "only word loads and stores can be frame accesses");
+    if ((ins->flags & MT_INSF_VOLATILE) && !(info->flags & MT_IRF_LOAD))
+        return bad(v, r, "only loads can be volatile");
     if (ins->flags & MT_INSF_SUNK) {
         if (ins->op == MT_IR_NEW)
             return true;

@@ -47,6 +47,7 @@ static struct {
     uint32_t ntraces, maxtraces;
     uint64_t guard_checks;
     uint32_t call_nesting; /* calls from compiled code in progress */
+    uint32_t loops_pending; /* loop traces compiling in the background */
     const mt_jittrace *forced_trace; /* a test's forced failures */
     uint32_t forced_snap, forced_left;
 } JS;
@@ -304,6 +305,16 @@ static mt_compile_status compile(mt_jittrace *t)
     return status;
 }
 
+/* A key's trace is compiling in the background, or no longer. */
+static void set_pending(jitcell *cell, const mt_jittrace *t, bool pending)
+{
+    if (cell->pending == pending)
+        return;
+    cell->pending = pending;
+    if (!t->function)
+        JS.loops_pending += pending ? 1 : -1;
+}
+
 /* Make a compiled trace the one its key or guard enters. */
 static void install(mt_jittrace *t)
 {
@@ -314,7 +325,7 @@ static void install(mt_jittrace *t)
         mt_jit_stats()->bridges++;
     } else {
         t->cell->trace = t;
-        t->cell->pending = false;
+        set_pending(t->cell, t, false);
         mt_jit_stats()->loops++;
     }
     if (backend()->link)
@@ -335,7 +346,7 @@ static void install_finished_one(mt_jittrace *t, mt_compile_status status, const
     if (t->parent)
         t->parent->guards[t->parent_snap].pending = false;
     else
-        t->cell->pending = false;
+        set_pending(t->cell, t, false);
 }
 
 /* At a merge point: install what the background compiles finished, and
@@ -569,7 +580,7 @@ static mt_jittrace *record(const mt_jitdriver *d, jitcell *cell, int64_t *greens
                 return NULL;
             return rec.target ? mt_jit_jump_target(rec.target) : t;
         case MT_COMPILE_PENDING:
-            cell->pending = true;
+            set_pending(cell, t, true);
             return NULL;
         default:
             cell->blacklisted = true;
@@ -694,7 +705,9 @@ static bool hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *
         return false;
     }
     mt_counters[slot] = counter_start();
-    if (cell->blacklisted)
+    /* Nor is an entry recorded while a loop compiles: that loop's calls
+     * tick the counters until its code is in, and then they stop. */
+    if (cell->blacklisted || (function && JS.loops_pending))
         return false;
     mt_jittrace *t = record(d, cell, greens, reds, function);
     if (t)

@@ -264,6 +264,27 @@ static mt_ref pending_value(const mt_opt *o, const mt_ins *load)
     return 0;
 }
 
+/* A volatile load is read again in every trip round the loop and after
+ * every call that may write memory; in between, the same load takes the
+ * value read before (a flag is looked at at least once per trip). */
+static mt_ref volatile_seen(mt_opt *o, const mt_ins *load)
+{
+    const mt_trace *out = o->out;
+    uint32_t kept = 0;
+    mt_ref found = MT_FOLD_EMIT;
+    for (uint32_t i = 0; i < o->nvolatiles; i++) {
+        mt_ref r = o->volatiles[i];
+        if (r <= o->volatile_floor)
+            continue;
+        o->volatiles[kept++] = r;
+        const mt_ins *v = &out->ins[r];
+        if (v->op == load->op && v->a == load->a && v->b == load->b && v->aux == load->aux)
+            found = r;
+    }
+    o->nvolatiles = kept;
+    return found;
+}
+
 void mt_opt_copy(mt_opt *o, mt_ref x)
 {
     const mt_ins *src = &o->in->ins[x];
@@ -300,7 +321,9 @@ void mt_opt_copy(mt_opt *o, mt_ref x)
         o->subst[x] = 0;
         return;
     }
-    if (ref == MT_FOLD_EMIT && !o->verbatim && (mt_ir_info(&ins)->flags & MT_IRF_LOAD)) {
+    if (ref == MT_FOLD_EMIT && !o->verbatim && (ins.flags & MT_INSF_VOLATILE))
+        ref = volatile_seen(o, &ins);
+    else if (ref == MT_FOLD_EMIT && !o->verbatim && (mt_ir_info(&ins)->flags & MT_IRF_LOAD)) {
         ref = mt_opt_heap_load(o, &ins);
         if (ref == MT_FOLD_EMIT && is_frame_access(&ins))
             ref = pending_value(o, &ins);
@@ -325,6 +348,10 @@ void mt_opt_copy(mt_opt *o, mt_ref x)
         return;
     if (cse_able(&ins))
         cse_add(o, ref);
+    if (ins.flags & MT_INSF_VOLATILE) {
+        MT_RESERVE(o->volatiles, o->maxvolatiles, o->nvolatiles + 1);
+        o->volatiles[o->nvolatiles++] = ref;
+    }
     mt_opt_heap_note(o, ref);
     mt_opt_fold_learn(o, ref);
 }

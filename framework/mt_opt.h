@@ -53,6 +53,9 @@ typedef struct mt_opt {
     mt_ref last_write;    /* the last heap-writing call emitted, but idempotent ones */
     mt_ref *shared_calls; /* emitted elidable and idempotent calls */
     uint32_t nshared_calls, maxshared_calls;
+    mt_ref *volatiles;    /* volatile loads emitted since `volatile_floor` */
+    uint32_t nvolatiles, maxvolatiles;
+    mt_ref volatile_floor; /* the loop's label or the last heap-writing call */
     mt_ref *pending;      /* delayed frame stores memory does not have yet */
     uint32_t npending, maxpending;
 } mt_opt;

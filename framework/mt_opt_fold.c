@@ -29,6 +29,30 @@ static bool with_const(const mt_opt *o, mt_ref r, mt_irop op)
     return def(o, r)->op == op && is_const(o, def(o, r)->b);
 }
 
+static bool is_compare(mt_irop op) { return op >= MT_IR_EQ && op <= MT_IR_ULT; }
+
+/* r is 0 or 1: a comparison's result. */
+static bool is_bool(const mt_opt *o, mt_ref r) { return r && is_compare((mt_irop)def(o, r)->op); }
+
+/* A pure op of a boolean and a constant (either side) has two cases: when
+ * they agree the result is a constant, and when it comes out 0 for 0 and
+ * 1 for 1 it is the boolean itself ("(x != y) < 0" is 0, "(x < y) & 1" is
+ * "x < y").  The interpreter's C code makes such tests of its own helpers'
+ * results; a guard on one goes with it. */
+static mt_ref fold_bool(mt_opt *o, mt_irop op, mt_ref a, mt_ref b)
+{
+    bool left = is_bool(o, a) && is_const(o, b), right = is_const(o, a) && is_bool(o, b);
+    if (!left && !right)
+        return MT_FOLD_EMIT;
+    int64_t r[2];
+    for (int64_t x = 0; x < 2; x++)
+        if (!mt_ir_eval(op, left ? x : cval(o, a), left ? cval(o, b) : x, &r[x]))
+            return MT_FOLD_EMIT;
+    if (r[0] == r[1])
+        return k_int(o, r[0]);
+    return r[0] == 0 && r[1] == 1 ? (left ? a : b) : MT_FOLD_EMIT;
+}
+
 static mt_ref fold_arith(mt_opt *o, mt_ins *ins)
 {
     mt_irop op = (mt_irop)ins->op;
@@ -43,6 +67,11 @@ static mt_ref fold_arith(mt_opt *o, mt_ins *ins)
     if ((mt_irinfo_table[op].flags & MT_IRF_COMM) && (ka ? !kb : !kb && a > b)) {
         ins->a = b, ins->b = a; /* constants to the right, refs in order */
         return RETRY;
+    }
+    if (mt_irinfo_table[op].flags & MT_IRF_PURE) {
+        mt_ref r = fold_bool(o, op, a, b);
+        if (r != MT_FOLD_EMIT)
+            return r;
     }
     int64_t k = kb ? cval(o, b) : 0;
     switch (op) {
@@ -185,8 +214,6 @@ static void learn(mt_opt *o, mt_ref r, mt_ref value)
     o->same[r] = value;
 }
 
-static bool is_compare(mt_irop op) { return op >= MT_IR_EQ && op <= MT_IR_ULT; }
-
 void mt_opt_fold_learn(mt_opt *o, mt_ref ref)
 {
     const mt_ins *g = def(o, ref);
@@ -217,8 +244,10 @@ void mt_opt_fold_learn(mt_opt *o, mt_ref ref)
         break;
     case MT_IR_CALL: {
         unsigned effects = o->out->calls[g->a].effects;
-        if (effects & MT_EFFECT_WRITES_HEAP)
+        if (effects & MT_EFFECT_WRITES_HEAP) {
             o->checked = false;
+            o->volatile_floor = ref;
+        }
         if ((effects & MT_EFFECT_WRITES_HEAP) && !(effects & MT_EFFECT_IDEMPOTENT))
             o->last_write = ref;
         if (effects & (MT_EFFECT_ELIDABLE | MT_EFFECT_IDEMPOTENT)) {

@@ -173,7 +173,8 @@ void mt_opt_heap_note(mt_opt *o, mt_ref ref)
     case MT_IR_LOAD_INT:
     case MT_IR_LOAD_PTR:
     case MT_IR_LOAD_U8:
-        add(o, MT_HEAP_KNOWN, ref, ref);
+        if (!(ins->flags & MT_INSF_VOLATILE)) /* the next one may read something else */
+            add(o, MT_HEAP_KNOWN, ref, ref);
         break;
     case MT_IR_STORE_INT:
     case MT_IR_STORE_PTR:

@@ -186,6 +186,7 @@ static peel_result peel_once(const mt_trace *in, mt_trace *out, bool carry_pendi
     if (npending) /* o->pending may be NULL */
         memcpy(at_label, o->pending, npending * sizeof *at_label);
     p.label = mt_ir_emit(out, MT_IR_LABEL, MT_TYPE_VOID, 0, 0, 0, 0);
+    o->volatile_floor = p.label; /* the loop reads them again */
     p.second = o->subst = zeroed(in->nins);
     for (mt_ref x = 1; x < end; x++) {
         if (in->ins[x].op == MT_IR_INPUT)

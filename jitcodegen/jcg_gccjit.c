@@ -6,12 +6,19 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <spawn.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+extern char **environ;
+
+#include "jcg_elf.h"
 #include "jcg_gccjit.h"
 #include "mt_internal.h"
 
@@ -20,7 +27,9 @@
  * is not registered with the collector and never reads collected memory. */
 struct jcg_batch {
     gcc_jit_context *ctxt;
-    gcc_jit_result *result;
+    jcg_image *image;             /* the code, placed by jcg_elf.c */
+    gcc_jit_result *result;       /* or linked by gcc's driver */
+    uint32_t serial;
     jcg_code **codes;
     uint32_t ncodes, maxcodes;
     uint32_t live; /* codes not released yet */
@@ -42,6 +51,8 @@ static struct {
     uint32_t maxbufs;
     const char *broken;           /* why this machine cannot compile */
     bool checked_tools;
+    char objdir[4096];            /* where gcc leaves objects for jcg_elf.c ("": none) */
+    uint32_t nbatches;
     /* shared with the compile thread, under `lock` */
     pthread_mutex_t lock;
     pthread_cond_t wake;
@@ -73,8 +84,10 @@ static void *checked_malloc(size_t size)
 
 /* The options every context gets, as measured in bench/RESULTS.md: -O1
  * runs trace code as fast as -O2 for less compile time (-Og leaves the
- * guards' flag arithmetic in the loops); -nostdlib -lgcc saves the link
- * against libc (the code calls the VM through addresses); a small ggc heap
+ * guards' flag arithmetic in the loops); gcc's loop passes cost half the
+ * time of a long trace for nothing the trace optimizer left them to do;
+ * -nostdlib -lgcc saves the driver's link (when it links) against libc
+ * (the code calls the VM through addresses); a small ggc heap
  * makes gcc collect its garbage within a run instead of keeping ~400 KiB
  * per run.  MT_NATIVE_CFLAGS replaces the command-line options and drops
  * the driver's (for measuring). */
@@ -89,7 +102,7 @@ static void set_options(gcc_jit_context *ctxt)
     gcc_jit_context_add_command_line_option(ctxt, "-fwrapv");
     const char *flags = getenv("MT_NATIVE_CFLAGS");
     if (!flags)
-        flags = "-O1 --param=ggc-min-heapsize=1024 --param=ggc-min-expand=10";
+        flags = "-O1 -fno-tree-loop-optimize --param=ggc-min-heapsize=1024 --param=ggc-min-expand=10";
     char copy[512];
     snprintf(copy, sizeof copy, "%s", flags);
     for (char *save, *flag = strtok_r(copy, " ", &save); flag; flag = strtok_r(NULL, " ", &save))
@@ -105,23 +118,80 @@ static void set_options(gcc_jit_context *ctxt)
 static jcg_batch *new_batch(void)
 {
     jcg_batch *b = checked_malloc(sizeof *b);
+    b->serial = NS.nbatches++;
     b->ctxt = gcc_jit_context_acquire();
     set_options(b->ctxt);
     return b;
+}
+
+/* Run the assembler on S_PATH, as gcc's driver would, quietly: false if
+ * it cannot be run or fails (the driver's own run then reports why). */
+static bool assemble(const char *s_path, const char *o_path)
+{
+    char *argv[] = {"as", "--64", "-o", (char *)o_path, (char *)s_path, NULL};
+    posix_spawn_file_actions_t actions;
+    if (posix_spawn_file_actions_init(&actions) != 0)
+        return false;
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    int error = posix_spawnp(&pid, "as", &actions, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (error)
+        return false;
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return false;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+/* gcc writes assembly, the assembler an object and jcg_elf.c places it:
+ * no driver, no linker, no dlopen.  False if that cannot be done (no
+ * object directory, the assembler fails, an object the loader refuses):
+ * then the driver builds a library as usual.  A gcc error is the batch's
+ * error either way. */
+static bool load_object(jcg_batch *b)
+{
+    if (!NS.objdir[0])
+        return false;
+    char s_path[sizeof NS.objdir + 32], o_path[sizeof NS.objdir + 32], why[128];
+    snprintf(s_path, sizeof s_path, "%s/b%u.s", NS.objdir, b->serial);
+    snprintf(o_path, sizeof o_path, "%s/b%u.o", NS.objdir, b->serial);
+    gcc_jit_context_compile_to_file(b->ctxt, GCC_JIT_OUTPUT_KIND_ASSEMBLER, s_path);
+    const char *error = gcc_jit_context_get_first_error(b->ctxt);
+    if (error) {
+        unlink(s_path);
+        snprintf(b->error, sizeof b->error, "libgccjit: %s", error);
+        return true;
+    }
+    if (assemble(s_path, o_path))
+        b->image = jcg_elf_load(o_path, why, sizeof why);
+    unlink(s_path);
+    unlink(o_path);
+    return b->image != NULL;
+}
+
+static void *entry_of(jcg_batch *b, const char *name)
+{
+    return b->image ? jcg_elf_symbol(b->image, name) : gcc_jit_result_get_code(b->result, name);
 }
 
 /* Run gcc on the batch (on either thread: touches malloc memory only). */
 static void compile_batch(jcg_batch *b)
 {
     double start = mt_now_ms();
-    b->result = gcc_jit_context_compile(b->ctxt);
-    if (!b->result) {
-        const char *why = gcc_jit_context_get_first_error(b->ctxt);
-        snprintf(b->error, sizeof b->error, "libgccjit: %s", why ? why : "compilation failed");
+    if (!load_object(b)) {
+        b->result = gcc_jit_context_compile(b->ctxt);
+        if (!b->result) {
+            const char *why = gcc_jit_context_get_first_error(b->ctxt);
+            snprintf(b->error, sizeof b->error, "libgccjit: %s", why ? why : "compilation failed");
+        }
     }
-    for (uint32_t i = 0; b->result && i < b->ncodes; i++) {
+    for (uint32_t i = 0; !b->error[0] && i < b->ncodes; i++) {
         jcg_code *code = b->codes[i];
-        code->entry = (jcg_entry)gcc_jit_result_get_code(b->result, code->name);
+        code->entry = (jcg_entry)entry_of(b, code->name);
         if (!code->entry)
             snprintf(b->error, sizeof b->error, "libgccjit: no code for %s", code->name);
     }
@@ -269,11 +339,36 @@ static void inject_error(gcc_jit_context *ctxt)
     gcc_jit_block_end_with_return(block, NULL, gcc_jit_lvalue_as_rvalue(local));
 }
 
+static void remove_objdir(void) { rmdir(NS.objdir); }
+
+/* A private directory for the objects, in the first usable of $TMPDIR and
+ * /tmp (where gcc puts its own files); none if neither takes one, or
+ * if the loader cannot work here (MT_NATIVE_LINK=1 asks for the driver's
+ * link too, for comparing). */
+static void make_objdir(void)
+{
+    if (!jcg_elf_supported() || getenv("MT_NATIVE_LINK"))
+        return;
+    const char *dirs[] = {getenv("TMPDIR"), "/tmp"};
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+        if (!dirs[i] || !*dirs[i])
+            continue;
+        snprintf(NS.objdir, sizeof NS.objdir, "%s/metatrace-XXXXXX", dirs[i]);
+        if (mkdtemp(NS.objdir)) {
+            atexit(remove_objdir); /* registered before stop_thread: runs after it */
+            return;
+        }
+    }
+    NS.objdir[0] = 0;
+}
+
 static bool ready_to_compile(char *err, size_t errsize)
 {
     if (!NS.checked_tools) {
         NS.checked_tools = true;
         NS.broken = missing_tool();
+        if (!NS.broken)
+            make_objdir();
     }
     if (NS.broken) {
         snprintf(err, errsize, "%s", NS.broken);
@@ -424,6 +519,7 @@ static void release(jcg_code *code)
     jcg_batch *b = code->batch;
     if (--b->live)
         return;
+    jcg_elf_release(b->image);
     if (b->result)
         gcc_jit_result_release(b->result);
     for (uint32_t i = 0; i < b->ncodes; i++)

@@ -76,7 +76,7 @@ static void ref_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
             case MT_IR_ADD_OV: case MT_IR_SUB_OV: case MT_IR_MUL_OV:
                 ok = mt_ir_eval((mt_irop)ins->op, A, B, &v[r]);
                 break;
-            case MT_IR_LOAD_U8: v[r] = ((const uint8_t *)(intptr_t)A)[B]; break;
+            case MT_IR_LOAD_U8: v[r] = ((const volatile uint8_t *)(intptr_t)A)[B]; break;
             case MT_IR_LOAD_INT:
             case MT_IR_LOAD_PTR: v[r] = *(const int64_t *)((const char *)(intptr_t)A + ins->aux); break;
             case MT_IR_STORE_U8: ((uint8_t *)(intptr_t)A)[B] = (uint8_t)v[ins->c]; break;

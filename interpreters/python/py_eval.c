@@ -4,6 +4,7 @@
  * calling Python from C (py_function's call slot). */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
 
 #include "py_eval.h"
@@ -501,6 +502,37 @@ void py_op_name_error(py_val name)
 {
     py_err_format(&py_exc_NameError, "name '%s' is not defined", ((py_str *)name)->data);
     ((py_exception *)py_err_current())->name = name;
+}
+
+volatile uint8_t py_interrupted;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    py_interrupted = 1;
+}
+
+void py_signals_init(void)
+{
+    struct sigaction old, sa = {.sa_handler = on_sigint}; /* no SA_RESTART: reads end with EINTR */
+    sigemptyset(&sa.sa_mask);
+    if (sigaction(SIGINT, NULL, &old) == 0 && old.sa_handler != SIG_IGN)
+        sigaction(SIGINT, &sa, NULL);
+}
+
+void py_op_interrupt(int64_t unused)
+{
+    (void)unused;
+    py_interrupted = 0;
+    py_err_set(py_exception_new(&py_exc_KeyboardInterrupt, NULL, 0));
+}
+
+bool py_take_interrupt(void)
+{
+    if (!py_interrupted)
+        return false;
+    py_op_interrupt(0);
+    return true;
 }
 
 void py_op_recursion_error(int64_t depth)

@@ -36,6 +36,19 @@ py_val py_generator_new(py_frame *frame);
 /* A new frame for `code`, zeroed slots. */
 py_frame *py_frame_new(const py_code *code, py_function *func, py_frame *back);
 
+/* ---- Ctrl-C ---------------------------------------------------------------------
+ * SIGINT sets py_interrupted (a byte, for MT_LOAD_VOLATILE_U8); backward
+ * jumps and calls of Python functions look at it, in compiled code too,
+ * and raise KeyboardInterrupt.  Blocking reads that SIGINT interrupts
+ * raise it at once (py_take_interrupt). */
+extern volatile uint8_t py_interrupted;
+/* Catch SIGINT, unless it is ignored (as a background job's is). */
+void py_signals_init(void);
+/* Raise KeyboardInterrupt, clearing the flag (its argument is unused). */
+void py_op_interrupt(int64_t unused);
+/* If SIGINT came: raise KeyboardInterrupt and return true. */
+bool py_take_interrupt(void);
+
 /* ---- residual operations (py_eval.c) ----------------------------------------------
  * Each returns NULL (or -1) with the exception set on error. */
 

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "py_eval.h"
 #include "py_sys.h"
 
 typedef struct py_file {
@@ -124,12 +125,19 @@ py_val py_file_readline(py_val file)
     size_t size = 0, max = 128;
     char *line = mt_alloc_atomic(max);
     int c;
-    while ((c = getc(f->fp)) != EOF) {
-        if (size + 1 >= max)
-            line = mt_realloc(line, max *= 2);
-        line[size++] = (char)c;
-        if (c == '\n')
+    for (;;) {
+        while ((c = getc(f->fp)) != EOF) {
+            if (size + 1 >= max)
+                line = mt_realloc(line, max *= 2);
+            line[size++] = (char)c;
+            if (c == '\n')
+                break;
+        }
+        if (!ferror(f->fp) || errno != EINTR)
             break;
+        clearerr(f->fp); /* a signal came while it waited: Ctrl-C, or go on */
+        if (py_take_interrupt())
+            return NULL;
     }
     if (ferror(f->fp))
         return py_err_from_errno(errno, NULL);

@@ -6,12 +6,14 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "mt.h"
+#include "py_eval.h"
 #include "py_parse.h"
 #include "py_sys.h"
 
@@ -77,8 +79,20 @@ static char *read_script(const char *path, size_t *size)
     return source;
 }
 
+/* Registered first, so it runs after every other exit handler (the JIT's
+ * among them, which clean up gcc's files). */
+static void end_by_interrupt(void)
+{
+    if (!py_ended_by_interrupt)
+        return;
+    fflush(NULL);
+    signal(SIGINT, SIG_DFL);
+    raise(SIGINT);
+}
+
 int main(int argc, char **argv)
 {
+    atexit(end_by_interrupt);
     mt_init("mtpy");
     const char *command = NULL, *module = NULL, *script = NULL;
     int i;
@@ -155,6 +169,7 @@ int main(int argc, char **argv)
         args[nargs++] = argv[i++];
     py_types_init();
     py_sys_init(nargs, args);
+    py_signals_init();
     int status = py_run_main(source, size, filename);
     mt_flush_stdout();
     return status;

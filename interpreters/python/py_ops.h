@@ -23,6 +23,13 @@
 #define BOOL(cond) ((cond) ? MT_CONST_PTR(py_true) : MT_CONST_PTR(py_false))
 #define CHECK(p) do { if (IS_NULL(p)) goto error; } while (0)
 #define CHECK_INT(i) do { if (MT_IS_NONZERO(MT_LT(i, MT_CONST(0)))) goto error; } while (0)
+/* Ctrl-C came (py_interrupted): KeyboardInterrupt.  Compiled code reads
+ * the flag every time too (a volatile load and a guard). */
+#define CHECK_INTERRUPT() do { \
+    if (MT_IS_NONZERO(MT_LOAD_VOLATILE_U8(MT_CONST_PTR(&py_interrupted), MT_CONST(0)))) { \
+        MT_CALL_VOID(py_op_interrupt, MT_EFFECT_WRITES_HEAP, MT_CONST(0)); \
+        goto error; \
+    } } while (0)
 switch ((py_opcode)insn->op) {
 case PY_NOP:
 case PY_POP_TOP:
@@ -335,6 +342,7 @@ case PY_JUMP:
     pc = (size_t)insn->arg;
     break;
 case PY_JUMP_BACK:
+    CHECK_INTERRUPT();
     pc = (size_t)insn->arg; /* a loop header */
     MT_CAN_ENTER_JIT(py_jit, PY_GREENS, PY_REDS);
     break;
@@ -398,6 +406,7 @@ case PY_CALL_KW: {
                 MT_CALL_VOID(py_op_recursion_error, MT_EFFECT_NONE, depth);
                 goto error;
             }
+            CHECK_INTERRUPT();
             callee_frame = MT_NEW(sizeof(py_frame) + 8 * callee_code->nslots);
             MT_STORE_FRAME_PTR(callee_frame, offsetof(py_obj, type), MT_CONST_PTR(&py_frame_type));
             MT_STORE_FRAME_PTR(callee_frame, FIELD(ret_code), MT_CONST_PTR(code));

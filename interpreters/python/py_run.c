@@ -32,6 +32,8 @@ static int exit_status(py_val exc)
     return 1;
 }
 
+bool py_ended_by_interrupt;
+
 int py_run_main(const char *source, size_t size, const char *filename)
 {
     py_syntax_error error;
@@ -56,7 +58,8 @@ int py_run_main(const char *source, size_t size, const char *filename)
         } else {
             mt_flush_stdout();
             py_print_exception(exc, stderr);
-            status = py_isinstance(exc, &py_exc_KeyboardInterrupt) ? 130 : 1;
+            py_ended_by_interrupt = py_isinstance(exc, &py_exc_KeyboardInterrupt);
+            status = py_ended_by_interrupt ? 130 : 1;
         }
     }
     if (py_file_flush(py_sys_stdout()) < 0)

@@ -44,6 +44,10 @@ extern py_type py_enumerate_type, py_zip_type, py_map_type, py_filter_type, py_r
  * process's exit status (a SyntaxError or an uncaught exception has been
  * reported on stderr). */
 int py_run_main(const char *source, size_t size, const char *filename);
+/* py_run_main ended with an uncaught KeyboardInterrupt: like CPython, the
+ * process then ends by SIGINT (status 130 if that does not kill it), so
+ * the shell sees the Ctrl-C. */
+extern bool py_ended_by_interrupt;
 /* `mtpy -m py_compile [-q] FILE...`: the exit status. */
 int py_compile_files(int argc, char **argv);
 /* Print `exc` (and the exceptions it was chained to) as CPython prints an

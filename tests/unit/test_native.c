@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -87,16 +88,20 @@ static void install_all(uint32_t n)
     }
 }
 
-/* The mappings of gcc results (dlopen'ed "fake.so" files) in the process:
- * what keeping code costs. */
+/* The mappings of compiled code in the process (objects jcg_elf.c placed:
+ * anonymous and executable; gcc results: dlopen'ed "fake.so" files): what
+ * keeping code costs. */
 static unsigned code_mappings(void)
 {
-    char line[512];
+    char line[512], perms[8];
     unsigned n = 0;
     FILE *f = fopen("/proc/self/maps", "r");
     cr_assert(f);
-    while (fgets(line, sizeof line, f))
-        n += strstr(line, "/fake.so") != NULL;
+    while (fgets(line, sizeof line, f)) {
+        int path = 0;
+        if (sscanf(line, "%*x-%*x %7s %*x %*x:%*x %*u %n", perms, &path) == 1 && path)
+            n += strstr(line, "/fake.so") != NULL || (perms[2] == 'x' && line[path] == '\n');
+    }
     fclose(f);
     return n;
 }
@@ -256,6 +261,44 @@ Test(native, every_op_computes_what_the_reference_backend_computes)
         cr_expect_arr_eq(native.memory, reference.memory, sizeof native.memory, "a=%lld b=%lld: memory differs",
                          (long long)pairs[i][0], (long long)pairs[i][1]);
     }
+}
+
+/* A volatile load in a loop is done in every trip: a flag another thread
+ * raises while the loop runs ends it (gcc once hoisted the load, and the
+ * loop never ended). */
+static volatile uint8_t flag_bytes[8];
+
+static void *raise_flag(void *unused)
+{
+    (void)unused;
+    nanosleep(&(struct timespec){0, 20 * 1000 * 1000}, NULL);
+    flag_bytes[3] = 1;
+    return NULL;
+}
+
+Test(native, a_volatile_load_in_a_loop_sees_the_flag_change, .timeout = 60)
+{
+    mt_jittrace *parent = record_parent();
+    mt_jittrace *t = new_bridge(parent, 1000, "%1 = input.ptr 0\n"
+                                              "%2 = input.int 1\n"
+                                              "%3 = const.int 3\n"
+                                              "%4 = load_u8 %1, %3 volatile\n"
+                                              "guard_false %4 [1 | %1 %2 | ]\n"
+                                              "%6 = const.int 1\n"
+                                              "%7 = add %2, %6\n"
+                                              "jump(%1, %7)\n");
+    t->parent = NULL;
+    char err[256];
+    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    flag_bytes[3] = 0;
+    pthread_t thread;
+    cr_assert_eq(pthread_create(&thread, NULL, raise_flag, NULL), 0);
+    int64_t inputs[2] = {(int64_t)(intptr_t)flag_bytes, 0};
+    mt_exit exit;
+    mt_backend_native.run(t, inputs, &exit);
+    pthread_join(thread, NULL);
+    cr_expect_eq(exit.guard, 5, "left at %%%u", exit.guard);
+    cr_expect_gt(exit.values[1], 0, "the loop went round %lld times", (long long)exit.values[1]);
 }
 
 Test(native, a_call_with_too_many_arguments_is_rejected)

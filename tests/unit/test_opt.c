@@ -237,6 +237,39 @@ Test(opt, fold_guards_on_constants)
     free(out);
 }
 
+/* A comparison's result is 0 or 1, so testing it against a constant
+ * either always comes out the same (and a guard on that goes) or is the
+ * comparison itself; a test it does not decide stays. */
+Test(opt, fold_tests_of_a_comparison_result)
+{
+    mt_trace t;
+    char *out = optimize(&t,
+                         "%1 = input.int 0\n"
+                         "%2 = input.int 1\n"
+                         "%3 = const.int 0\n"
+                         "%4 = const.int 1\n"
+                         "%5 = const.int 7\n"
+                         "%6 = ne %1, %2\n"
+                         "%7 = lt %6, %3\n"   /* (x != y) < 0: never */
+                         "guard_false %7 [1 | %1 %2 | ]\n"
+                         "%9 = and %6, %4\n"  /* (x != y) & 1: itself */
+                         "%10 = eq %6, %5\n"  /* (x != y) == 7: never */
+                         "%11 = lt %3, %6\n"  /* 0 < (x != y): itself */
+                         "%12 = ult %6, %5\n" /* unsigned < 7: always */
+                         "%13 = add %6, %4\n" /* not a test: stays */
+                         "%14 = lt %1, %6\n"  /* no constant: stays */
+                         "jump T2(%9, %10, %11, %13, %14, %12)\n");
+    cr_expect_eq(count_ops(&t, MT_IR_GUARD_FALSE), 0, "the guard on a decided test should go:\n%s", out);
+    mt_ref ne = nth_op(&t, MT_IR_NE, 0);
+    cr_expect(ne && jump_arg(&t, 0) == ne, "(x != y) & 1:\n%s", out);
+    cr_expect(is_const(&t, jump_arg(&t, 1), 0), "(x != y) == 7:\n%s", out);
+    cr_expect(jump_arg(&t, 2) == ne, "0 < (x != y):\n%s", out);
+    cr_expect_eq(t.ins[jump_arg(&t, 3)].op, MT_IR_ADD, "%s", out);
+    cr_expect_eq(t.ins[jump_arg(&t, 4)].op, MT_IR_LT, "%s", out);
+    cr_expect(is_const(&t, jump_arg(&t, 5), 1), "(x != y) <u 7:\n%s", out);
+    free(out);
+}
+
 /* ---- 2. common subexpressions --------------------------------------------- */
 
 /* Equal pure operations, also with commuted operands, are computed once;
@@ -1011,6 +1044,66 @@ Test(opt, peel_hoists_invariant_loads_only)
         carried |= t.pool[t.ins[t.label].aux + k] == sum;
     cr_expect(carried, "the label does not carry the sum:\n%s", out);
     free(out);
+}
+
+/* A volatile load (a flag a signal handler sets) is read again in every
+ * trip round the loop, not hoisted out of it like the plain load; within
+ * a trip a second load of the flag takes the first one's value, until a
+ * call that may write memory. */
+Test(opt, volatile_loads_stay_where_they_are)
+{
+    mt_trace t;
+    static const char text[] =
+        "%1 = input.ptr 0\n"
+        "%2 = input.int 1\n"
+        "%3 = const.int 8\n"
+        "%4 = load_u8 %1, %3 volatile\n"
+        "guard_false %4 [1 | %1 %2 | ]\n"
+        "%6 = load_u8 %1, %3 volatile\n" /* is %4 */
+        "guard_false %6 [2 | %1 %2 | ]\n"
+        "%8 = const.int 0\n"
+        "%9 = load_u8 %1, %8\n"          /* byte 0, the step: hoisted */
+        "%10 = add %2, %9\n"
+        "%11 = const.int 100\n"
+        "%12 = lt %10, %11\n"
+        "guard_true %12 [3 | %1 %10 | ]\n"
+        "jump(%1, %10)\n";
+    uint8_t init[MEM_SIZE] = {0};
+    init[0] = 5; /* the step */
+    init[8] = 0; /* the flag is clear: the loop runs to its end */
+    const int64_t in[] = {0, 0};
+    char *out = expect_same_behaviour(&t, text, in, init);
+    cr_assert_neq(t.label, 0, "not peeled:\n%s", out);
+    cr_expect_eq(count_ops(&t, MT_IR_LOAD_U8), 3, "a volatile load per copy and one plain:\n%s", out);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_LOAD_U8), 1, "the volatile load stays in the loop:\n%s", out);
+    cr_expect_eq(count_loop_ops(&t, MT_IR_GUARD_FALSE), 1, "%s", out);
+    for (mt_ref r = 1; r < t.nins; r++)
+        if (t.ins[r].op == MT_IR_LOAD_U8 && r > t.label)
+            cr_expect(t.ins[r].flags & MT_INSF_VOLATILE, "a plain load in the loop:\n%s", out);
+    free(out);
+
+    /* a call that may write memory (it may be what sets the flag) makes
+     * the next load read again; one that writes nothing does not */
+    mt_ir_register_call("opaque", (void *)opaque);
+    out = optimize(&t,
+                   "%1 = input.ptr 0\n"
+                   "%2 = const.int 8\n"
+                   "%3 = load_u8 %1, %2 volatile\n"
+                   "%4 = call.int opaque(%3) effects=writes\n"
+                   "%5 = load_u8 %1, %2 volatile\n"
+                   "%6 = call.int opaque(%5) effects=io\n"
+                   "%7 = load_u8 %1, %2 volatile\n"
+                   "jump T2(%3, %5, %7, %4, %6)\n");
+    cr_expect_eq(count_ops(&t, MT_IR_LOAD_U8), 2, "%s", out);
+    cr_expect_neq(jump_arg(&t, 0), jump_arg(&t, 1), "read again after a writing call:\n%s", out);
+    cr_expect_eq(jump_arg(&t, 1), jump_arg(&t, 2), "%s", out);
+    free(out);
+
+    /* only loads can be volatile */
+    char err[256];
+    cr_assert(mt_ir_parse(&t, "%1 = input.ptr 0\n%2 = const.int 0\nstore_u8 %1, %2, %2 volatile\nexit [1 | %1 | ]\n",
+                          err, sizeof err), "%s", err);
+    cr_expect(!mt_ir_verify(&t, err, sizeof err), "a volatile store verified");
 }
 
 /* A trace that ends by jumping to another trace is not peeled. */
