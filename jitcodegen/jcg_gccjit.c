@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -124,8 +125,10 @@ static jcg_batch *new_batch(void)
     return b;
 }
 
-/* Run the assembler on S_PATH, as gcc's driver would, quietly: false if
- * it cannot be run or fails (the driver's own run then reports why). */
+/* Run the assembler on S_PATH, as gcc's driver would, quietly and in a
+ * process group of its own (a Ctrl-C at the terminal is the program's,
+ * not the assembler's): false if it cannot be run or fails (the driver's
+ * own run then reports why). */
 static bool assemble(const char *s_path, const char *o_path)
 {
     char *argv[] = {"as", "--64", "-o", (char *)o_path, (char *)s_path, NULL};
@@ -135,8 +138,16 @@ static bool assemble(const char *s_path, const char *o_path)
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    posix_spawnattr_t attr;
+    if (posix_spawnattr_init(&attr) != 0) {
+        posix_spawn_file_actions_destroy(&actions);
+        return false;
+    }
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attr, 0);
     pid_t pid;
-    int error = posix_spawnp(&pid, "as", &actions, NULL, argv, environ);
+    int error = posix_spawnp(&pid, "as", &actions, &attr, argv, environ);
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&actions);
     if (error)
         return false;
@@ -239,7 +250,13 @@ static bool start_thread(char *err, size_t errsize)
 {
     if (NS.thread_started)
         return true;
+    /* Signals are the interpreter's (mtpy's Ctrl-C): the thread starts
+     * with all blocked, so none interrupts gcc's waits. */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
     int error = pthread_create(&NS.thread, NULL, compile_thread, NULL);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (error) {
         snprintf(err, errsize, "cannot start the compile thread: %s", strerror(error));
         return false;
