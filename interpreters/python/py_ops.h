@@ -406,7 +406,6 @@ case PY_CALL_KW: {
                 MT_CALL_VOID(py_op_recursion_error, MT_EFFECT_NONE, depth);
                 goto error;
             }
-            CHECK_INTERRUPT();
             callee_frame = MT_NEW(sizeof(py_frame) + 8 * callee_code->nslots);
             MT_STORE_FRAME_PTR(callee_frame, offsetof(py_obj, type), MT_CONST_PTR(&py_frame_type));
             MT_STORE_FRAME_PTR(callee_frame, FIELD(ret_code), MT_CONST_PTR(code));
@@ -431,6 +430,7 @@ case PY_CALL_KW: {
         } else {
             goto generic_call;
         }
+        CHECK_INTERRUPT();
         code = callee_code;
         pc = 0;
         frame = callee_frame;
