@@ -72,6 +72,11 @@ mt_options *mt_jit_options(void);
 /* Handle a `--jit SPEC` flag the usual way: apply it, or print the help and
  * exit 0, or print "progname: --jit: reason" and exit 2. */
 void mt_jit_flag(const char *spec);
+/* The options are final (the command line has been read): the JIT gets
+ * ready now rather than in its first compile's pause — the native backend
+ * opens libgccjit.  Optional; with the JIT off it does nothing (and
+ * libgccjit is never loaded). */
+void mt_jit_prepare(void);
 
 /* ---- logging: MTLOG=category[,category...][:file] ------------------------ */
 

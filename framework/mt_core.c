@@ -101,6 +101,7 @@ const char *mt_program_arg(int argc, char **argv, const char *usage)
     }
     if (!path)
         bad_usage(usage, "no program given%s", "");
+    mt_jit_prepare();
     return path;
 }
 

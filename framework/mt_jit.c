@@ -153,6 +153,12 @@ static const mt_backend *backend(void)
     return &mt_backend_ref;
 }
 
+void mt_jit_prepare(void)
+{
+    if (mt_jit_options()->enabled && backend()->prepare)
+        backend()->prepare();
+}
+
 /* The native backend cannot work here (libgccjit failed): say so once and
  * go on interpreting, which is faster than the reference backend.  Code
  * already running finishes normally; nothing enters compiled code again. */

@@ -72,6 +72,9 @@ typedef struct mt_backend {
     /* Run from the loop `t` with its inputs until a guard without a bridge
      * fails.  Jumps between traces and entering bridges happen inside. */
     void (*run)(mt_jittrace *t, const int64_t *inputs, mt_exit *exit);
+    /* Optional: the JIT will run with this backend (mt_jit_prepare): get
+     * ready before the first compile. */
+    void (*prepare)(void);
 } mt_backend;
 
 extern const mt_backend mt_backend_ref;

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -64,12 +65,50 @@ static struct {
     atomic_bool has_done;
 } NS = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
 
+/* ---- opening libgccjit ----------------------------------------------------- */
+
+jcg_gccjit_lib jcg_lib;
+static pthread_once_t lib_once = PTHREAD_ONCE_INIT;
+static char lib_error[256]; /* why it could not be opened ("": it was) */
+
+/* By its soname, then where configure found it; MT_GCCJIT_LIB names
+ * another (tests name one that is not there). */
+static void open_lib(void)
+{
+    const char *name = getenv("MT_GCCJIT_LIB");
+    void *handle = dlopen(name ? name : MT_GCCJIT_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (!handle && !name)
+        handle = dlopen(MT_GCCJIT_PATH, RTLD_NOW | RTLD_LOCAL);
+    if (!handle) {
+        const char *why = dlerror();
+        snprintf(lib_error, sizeof lib_error, "%s", why ? why : "cannot open libgccjit");
+        return;
+    }
+#define JCG_GCCJIT_FIND(name) \
+    if (!(*(void **)&jcg_lib.name = dlsym(handle, "gcc_jit_" #name))) { \
+        snprintf(lib_error, sizeof lib_error, "%s has no gcc_jit_%s", MT_GCCJIT_SONAME, #name); \
+        return; \
+    }
+    JCG_GCCJIT_CALLS(JCG_GCCJIT_FIND)
+#undef JCG_GCCJIT_FIND
+}
+
+bool jcg_gccjit_open(char *err, size_t errsize)
+{
+    pthread_once(&lib_once, open_lib);
+    if (lib_error[0] && err)
+        snprintf(err, errsize, "%s", lib_error);
+    return !lib_error[0];
+}
+
 const char *mt_native_backend_version(void)
 {
-    static char version[48];
-    if (!version[0])
-        snprintf(version, sizeof version, "libgccjit %d.%d.%d", gcc_jit_version_major(),
-                 gcc_jit_version_minor(), gcc_jit_version_patchlevel());
+    static char version[300];
+    if (!version[0] && jcg_gccjit_open(NULL, 0))
+        snprintf(version, sizeof version, "libgccjit %d.%d.%d", jcg_lib.version_major(),
+                 jcg_lib.version_minor(), jcg_lib.version_patchlevel());
+    else if (!version[0])
+        snprintf(version, sizeof version, "libgccjit (%s)", lib_error);
     return version;
 }
 
@@ -94,25 +133,25 @@ static void *checked_malloc(size_t size)
  * the driver's (for measuring). */
 static void set_options(gcc_jit_context *ctxt)
 {
-    gcc_jit_context_set_bool_print_errors_to_stderr(ctxt, 0);
+    jcg_lib.context_set_bool_print_errors_to_stderr(ctxt, 0);
     /* gcc's embedded driver would register an atexit handler (deleting its
      * temporary files under a compile still running on the thread) and
      * signal handlers in the VM at every compile: run it as a process. */
-    gcc_jit_context_set_bool_use_external_driver(ctxt, 1);
-    gcc_jit_context_set_bool_allow_unreachable_blocks(ctxt, 1);
-    gcc_jit_context_add_command_line_option(ctxt, "-fwrapv");
+    jcg_lib.context_set_bool_use_external_driver(ctxt, 1);
+    jcg_lib.context_set_bool_allow_unreachable_blocks(ctxt, 1);
+    jcg_lib.context_add_command_line_option(ctxt, "-fwrapv");
     const char *flags = getenv("MT_NATIVE_CFLAGS");
     if (!flags)
         flags = "-O1 -fno-tree-loop-optimize --param=ggc-min-heapsize=1024 --param=ggc-min-expand=10";
     char copy[512];
     snprintf(copy, sizeof copy, "%s", flags);
     for (char *save, *flag = strtok_r(copy, " ", &save); flag; flag = strtok_r(NULL, " ", &save))
-        gcc_jit_context_add_command_line_option(ctxt, flag);
+        jcg_lib.context_add_command_line_option(ctxt, flag);
     if (getenv("MT_NATIVE_DUMP")) /* the generated assembly, on stderr */
-        gcc_jit_context_set_bool_option(ctxt, GCC_JIT_BOOL_OPTION_DUMP_GENERATED_CODE, 1);
+        jcg_lib.context_set_bool_option(ctxt, GCC_JIT_BOOL_OPTION_DUMP_GENERATED_CODE, 1);
     if (!getenv("MT_NATIVE_CFLAGS")) {
-        gcc_jit_context_add_driver_option(ctxt, "-nostdlib");
-        gcc_jit_context_add_driver_option(ctxt, "-lgcc");
+        jcg_lib.context_add_driver_option(ctxt, "-nostdlib");
+        jcg_lib.context_add_driver_option(ctxt, "-lgcc");
     }
 }
 
@@ -120,7 +159,7 @@ static jcg_batch *new_batch(void)
 {
     jcg_batch *b = checked_malloc(sizeof *b);
     b->serial = NS.nbatches++;
-    b->ctxt = gcc_jit_context_acquire();
+    b->ctxt = jcg_lib.context_acquire();
     set_options(b->ctxt);
     return b;
 }
@@ -170,8 +209,8 @@ static bool load_object(jcg_batch *b)
     char s_path[sizeof NS.objdir + 32], o_path[sizeof NS.objdir + 32], why[128];
     snprintf(s_path, sizeof s_path, "%s/b%u.s", NS.objdir, b->serial);
     snprintf(o_path, sizeof o_path, "%s/b%u.o", NS.objdir, b->serial);
-    gcc_jit_context_compile_to_file(b->ctxt, GCC_JIT_OUTPUT_KIND_ASSEMBLER, s_path);
-    const char *error = gcc_jit_context_get_first_error(b->ctxt);
+    jcg_lib.context_compile_to_file(b->ctxt, GCC_JIT_OUTPUT_KIND_ASSEMBLER, s_path);
+    const char *error = jcg_lib.context_get_first_error(b->ctxt);
     if (error) {
         unlink(s_path);
         snprintf(b->error, sizeof b->error, "libgccjit: %s", error);
@@ -186,7 +225,7 @@ static bool load_object(jcg_batch *b)
 
 static void *entry_of(jcg_batch *b, const char *name)
 {
-    return b->image ? jcg_elf_symbol(b->image, name) : gcc_jit_result_get_code(b->result, name);
+    return b->image ? jcg_elf_symbol(b->image, name) : jcg_lib.result_get_code(b->result, name);
 }
 
 /* Run gcc on the batch (on either thread: touches malloc memory only). */
@@ -194,9 +233,9 @@ static void compile_batch(jcg_batch *b)
 {
     double start = mt_now_ms();
     if (!load_object(b)) {
-        b->result = gcc_jit_context_compile(b->ctxt);
+        b->result = jcg_lib.context_compile(b->ctxt);
         if (!b->result) {
-            const char *why = gcc_jit_context_get_first_error(b->ctxt);
+            const char *why = jcg_lib.context_get_first_error(b->ctxt);
             snprintf(b->error, sizeof b->error, "libgccjit: %s", why ? why : "compilation failed");
         }
     }
@@ -206,7 +245,7 @@ static void compile_batch(jcg_batch *b)
         if (!code->entry)
             snprintf(b->error, sizeof b->error, "libgccjit: no code for %s", code->name);
     }
-    gcc_jit_context_release(b->ctxt);
+    jcg_lib.context_release(b->ctxt);
     b->ctxt = NULL;
     b->finished_ms = mt_now_ms();
     b->build_ms = b->finished_ms - start;
@@ -346,14 +385,14 @@ static void batch_add(jcg_batch *b, jcg_code *code)
  * libgccjit error with MT_NATIVE_FAIL=1. */
 static void inject_error(gcc_jit_context *ctxt)
 {
-    gcc_jit_type *word = gcc_jit_context_get_type(ctxt, GCC_JIT_TYPE_INT64_T);
-    gcc_jit_function *fn = gcc_jit_context_new_function(ctxt, NULL, GCC_JIT_FUNCTION_EXPORTED, word,
+    gcc_jit_type *word = jcg_lib.context_get_type(ctxt, GCC_JIT_TYPE_INT64_T);
+    gcc_jit_function *fn = jcg_lib.context_new_function(ctxt, NULL, GCC_JIT_FUNCTION_EXPORTED, word,
                                                         "broken", 0, NULL, 0);
-    gcc_jit_lvalue *local = gcc_jit_function_new_local(fn, NULL, word, "x");
-    gcc_jit_block *block = gcc_jit_function_new_block(fn, "entry");
-    gcc_jit_block_add_assignment(block, NULL, local,
-                                 gcc_jit_context_null(ctxt, gcc_jit_context_get_type(ctxt, GCC_JIT_TYPE_VOID_PTR)));
-    gcc_jit_block_end_with_return(block, NULL, gcc_jit_lvalue_as_rvalue(local));
+    gcc_jit_lvalue *local = jcg_lib.function_new_local(fn, NULL, word, "x");
+    gcc_jit_block *block = jcg_lib.function_new_block(fn, "entry");
+    jcg_lib.block_add_assignment(block, NULL, local,
+                                 jcg_lib.context_null(ctxt, jcg_lib.context_get_type(ctxt, GCC_JIT_TYPE_VOID_PTR)));
+    jcg_lib.block_end_with_return(block, NULL, jcg_lib.lvalue_as_rvalue(local));
 }
 
 static void remove_objdir(void) { rmdir(NS.objdir); }
@@ -383,7 +422,11 @@ static bool ready_to_compile(char *err, size_t errsize)
 {
     if (!NS.checked_tools) {
         NS.checked_tools = true;
-        NS.broken = missing_tool();
+        static char why[256];
+        if (!jcg_gccjit_open(why, sizeof why))
+            NS.broken = why;
+        else
+            NS.broken = missing_tool();
         if (!NS.broken)
             make_objdir();
     }
@@ -421,7 +464,7 @@ static mt_compile_status native_compile(mt_jittrace *t, bool sync, char *err, si
     if (!jcg_lower(b->ctxt, code, guard_checks(), err, errsize)) { /* it added nothing */
         free_code(code);
         if (sync) {
-            gcc_jit_context_release(b->ctxt);
+            jcg_lib.context_release(b->ctxt);
             free(b);
         }
         return MT_COMPILE_REJECTED;
@@ -538,7 +581,7 @@ static void release(jcg_code *code)
         return;
     jcg_elf_release(b->image);
     if (b->result)
-        gcc_jit_result_release(b->result);
+        jcg_lib.result_release(b->result);
     for (uint32_t i = 0; i < b->ncodes; i++)
         free_code(b->codes[i]);
     free(b->codes);
@@ -591,6 +634,12 @@ static void native_run(mt_jittrace *t, const int64_t *inputs, mt_exit *exit)
                       (uint32_t)words[JCG_EXIT_SNAP], buf, words[JCG_EXIT_FORCED] != 0};
 }
 
+/* The JIT will be on: open libgccjit now, at start-up rather than in the
+ * first compile's pause.  On this thread: opened on the compile thread
+ * while the main thread went on, libgccjit 12 crashed or hung in about
+ * half the first compiles. */
+static void native_prepare(void) { jcg_gccjit_open(NULL, 0); }
+
 const mt_backend mt_backend_native = {
     .name = "native",
     .compile = native_compile,
@@ -599,4 +648,5 @@ const mt_backend mt_backend_native = {
     .unlink = native_unlink,
     .collect = native_collect,
     .run = native_run,
+    .prepare = native_prepare,
 };

@@ -5,7 +5,7 @@
 #ifndef JCG_GCCJIT_H
 #define JCG_GCCJIT_H
 
-#include <libgccjit.h>
+#include "jcg_gccjit_api.h"
 
 #include "mt_jit.h"
 

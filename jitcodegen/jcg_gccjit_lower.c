@@ -41,17 +41,17 @@ static gcc_jit_block *new_block(lower *l)
 {
     char name[24];
     snprintf(name, sizeof name, "b%u", l->nblocks++);
-    return gcc_jit_function_new_block(l->fn, name);
+    return jcg_lib.function_new_block(l->fn, name);
 }
 
 static gcc_jit_rvalue *word_const(lower *l, int64_t value)
 {
-    return gcc_jit_context_new_rvalue_from_long(l->ctxt, l->word, (long)value);
+    return jcg_lib.context_new_rvalue_from_long(l->ctxt, l->word, (long)value);
 }
 
 static gcc_jit_rvalue *ptr_const(lower *l, gcc_jit_type *type, const void *ptr)
 {
-    return gcc_jit_context_new_rvalue_from_ptr(l->ctxt, type, (void *)ptr);
+    return jcg_lib.context_new_rvalue_from_ptr(l->ctxt, type, (void *)ptr);
 }
 
 /* The value of ref r where an executed instruction or a snapshot reads
@@ -60,7 +60,7 @@ static gcc_jit_rvalue *val(lower *l, mt_ref r)
 {
     if (!r || !l->value[r])
         return word_const(l, 0);
-    return gcc_jit_lvalue_as_rvalue(l->value[r]);
+    return jcg_lib.lvalue_as_rvalue(l->value[r]);
 }
 
 #define A val(l, l->ins->a)
@@ -68,23 +68,23 @@ static gcc_jit_rvalue *val(lower *l, mt_ref r)
 
 static void set(lower *l, gcc_jit_rvalue *rvalue)
 {
-    gcc_jit_block_add_assignment(l->block, NULL, l->value[l->ref], rvalue);
+    jcg_lib.block_add_assignment(l->block, NULL, l->value[l->ref], rvalue);
 }
 
 static gcc_jit_rvalue *as_word(lower *l, gcc_jit_rvalue *rvalue)
 {
-    return gcc_jit_context_new_cast(l->ctxt, NULL, rvalue, l->word);
+    return jcg_lib.context_new_cast(l->ctxt, NULL, rvalue, l->word);
 }
 
 static gcc_jit_rvalue *as_ptr(lower *l, gcc_jit_rvalue *word, gcc_jit_type *type)
 {
-    return gcc_jit_context_new_bitcast(l->ctxt, NULL, word, type);
+    return jcg_lib.context_new_bitcast(l->ctxt, NULL, word, type);
 }
 
 /* *(int64_t *)(words + index), as an lvalue */
 static gcc_jit_lvalue *word_at(lower *l, gcc_jit_rvalue *words, uint32_t index)
 {
-    return gcc_jit_context_new_array_access(l->ctxt, NULL, words, word_const(l, index));
+    return jcg_lib.context_new_array_access(l->ctxt, NULL, words, word_const(l, index));
 }
 
 /* A call to a C function of the framework through its address, so the
@@ -93,17 +93,17 @@ static gcc_jit_rvalue *call_c(lower *l, const void *fn, gcc_jit_type *result, in
                               gcc_jit_type **types, gcc_jit_rvalue **args)
 {
     gcc_jit_type *fn_type =
-        gcc_jit_context_new_function_ptr_type(l->ctxt, NULL, result, nargs, types, 0);
-    return gcc_jit_context_new_call_through_ptr(l->ctxt, NULL, ptr_const(l, fn_type, fn), nargs, args);
+        jcg_lib.context_new_function_ptr_type(l->ctxt, NULL, result, nargs, types, 0);
+    return jcg_lib.context_new_call_through_ptr(l->ctxt, NULL, ptr_const(l, fn_type, fn), nargs, args);
 }
 
 /* return target(buf, exit), as a tail call so the C stack stays flat */
 static void tail_call(lower *l, gcc_jit_block *block, gcc_jit_rvalue *target)
 {
     gcc_jit_rvalue *args[2] = {l->buf, l->exit};
-    gcc_jit_rvalue *call = gcc_jit_context_new_call_through_ptr(l->ctxt, NULL, target, 2, args);
-    gcc_jit_rvalue_set_bool_require_tail_call(call, 1);
-    gcc_jit_block_end_with_return(block, NULL, call);
+    gcc_jit_rvalue *call = jcg_lib.context_new_call_through_ptr(l->ctxt, NULL, target, 2, args);
+    jcg_lib.rvalue_set_bool_require_tail_call(call, 1);
+    jcg_lib.block_end_with_return(block, NULL, call);
 }
 
 static gcc_jit_rvalue *compare(lower *l, enum gcc_jit_comparison op, gcc_jit_rvalue *a, gcc_jit_rvalue *b);
@@ -117,21 +117,21 @@ static void write_exit_values(lower *l, gcc_jit_block *block, const mt_snapshot 
     uint32_t n = s->nreds + s->nreplay;
     gcc_jit_rvalue *stored;
     for (uint32_t i = 0; i < n; i++)
-        gcc_jit_block_add_assignment(block, NULL, word_at(l, l->buf, i),
+        jcg_lib.block_add_assignment(block, NULL, word_at(l, l->buf, i),
                                      val(l, mt_snapshot_ref(l->ir, s, i)));
     for (uint32_t i = 0; i < s->nvirt; i++) {
         mt_ref r = mt_ir_virtual_value(l->ir, l->ir->pool[s->virt + i]);
         stored = r ? val(l, r) : word_const(l, 0);
-        gcc_jit_block_add_assignment(block, NULL, word_at(l, l->buf, n + i), stored);
+        jcg_lib.block_add_assignment(block, NULL, word_at(l, l->buf, n + i), stored);
     }
     if (!s->nvirt)
         return;
     gcc_jit_type *types[3] = {l->word, l->word, l->word_ptr};
     gcc_jit_rvalue *args[3] = {word_const(l, (int64_t)(intptr_t)l->ir),
                                word_const(l, (int64_t)(intptr_t)s), l->buf};
-    gcc_jit_block_add_eval(block, NULL,
+    jcg_lib.block_add_eval(block, NULL,
                            call_c(l, (const void *)mt_jit_materialize,
-                                  gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_VOID), 3, types, args));
+                                  jcg_lib.context_get_type(l->ctxt, GCC_JIT_TYPE_VOID), 3, types, args));
 }
 
 /* The tail shared by a trace's exits: the bridge in the taken exit's slot,
@@ -142,32 +142,32 @@ static gcc_jit_block *shared_exit(lower *l)
         return l->shared_exit;
     gcc_jit_block *start = new_block(l), *attached = new_block(l), *bridge = new_block(l),
                   *leave = new_block(l);
-    gcc_jit_type *slot_type = gcc_jit_type_get_pointer(gcc_jit_type_get_volatile(l->entry_type));
-    gcc_jit_rvalue *target = gcc_jit_lvalue_as_rvalue(
-        gcc_jit_rvalue_dereference(as_ptr(l, gcc_jit_lvalue_as_rvalue(l->exit_slot), slot_type), NULL));
+    gcc_jit_type *slot_type = jcg_lib.type_get_pointer(jcg_lib.type_get_volatile(l->entry_type));
+    gcc_jit_rvalue *target = jcg_lib.lvalue_as_rvalue(
+        jcg_lib.rvalue_dereference(as_ptr(l, jcg_lib.lvalue_as_rvalue(l->exit_slot), slot_type), NULL));
     /* a failure fail_guards made up goes to the interpreter, never into a
      * bridge: the bridge was recorded for the guard really failing */
-    gcc_jit_block_end_with_conditional(
-        start, NULL, compare(l, GCC_JIT_COMPARISON_NE, gcc_jit_lvalue_as_rvalue(l->forced), word_const(l, 0)),
+    jcg_lib.block_end_with_conditional(
+        start, NULL, compare(l, GCC_JIT_COMPARISON_NE, jcg_lib.lvalue_as_rvalue(l->forced), word_const(l, 0)),
         leave, attached);
-    gcc_jit_block_end_with_conditional(
+    jcg_lib.block_end_with_conditional(
         attached, NULL,
-        gcc_jit_context_new_comparison(l->ctxt, NULL, GCC_JIT_COMPARISON_NE, target,
-                                       gcc_jit_context_null(l->ctxt, l->entry_type)),
+        jcg_lib.context_new_comparison(l->ctxt, NULL, GCC_JIT_COMPARISON_NE, target,
+                                       jcg_lib.context_null(l->ctxt, l->entry_type)),
         bridge, leave);
     /* the slot is read again: a bridge may attach between the reads, and
      * either read is a correct choice */
-    tail_call(l, bridge, gcc_jit_lvalue_as_rvalue(
-                             gcc_jit_rvalue_dereference(as_ptr(l, gcc_jit_lvalue_as_rvalue(l->exit_slot), slot_type), NULL)));
-    gcc_jit_block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_TRACE),
+    tail_call(l, bridge, jcg_lib.lvalue_as_rvalue(
+                             jcg_lib.rvalue_dereference(as_ptr(l, jcg_lib.lvalue_as_rvalue(l->exit_slot), slot_type), NULL)));
+    jcg_lib.block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_TRACE),
                                  word_const(l, (int64_t)(intptr_t)l->code->trace));
-    gcc_jit_block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_GUARD),
-                                 gcc_jit_lvalue_as_rvalue(l->exit_guard));
-    gcc_jit_block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_SNAP),
-                                 gcc_jit_lvalue_as_rvalue(l->exit_snap));
-    gcc_jit_block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_FORCED),
-                                 gcc_jit_lvalue_as_rvalue(l->forced));
-    gcc_jit_block_end_with_return(leave, NULL, word_const(l, 0));
+    jcg_lib.block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_GUARD),
+                                 jcg_lib.lvalue_as_rvalue(l->exit_guard));
+    jcg_lib.block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_SNAP),
+                                 jcg_lib.lvalue_as_rvalue(l->exit_snap));
+    jcg_lib.block_add_assignment(leave, NULL, word_at(l, l->exit, JCG_EXIT_FORCED),
+                                 jcg_lib.lvalue_as_rvalue(l->forced));
+    jcg_lib.block_end_with_return(leave, NULL, word_const(l, 0));
     return l->shared_exit = start;
 }
 
@@ -178,10 +178,10 @@ static gcc_jit_block *exit_path(lower *l)
     uint32_t snap = l->ins->snap;
     gcc_jit_block *start = new_block(l);
     write_exit_values(l, start, &l->ir->snaps[snap]);
-    gcc_jit_block_add_assignment(start, NULL, l->exit_guard, word_const(l, l->ref));
-    gcc_jit_block_add_assignment(start, NULL, l->exit_snap, word_const(l, snap));
-    gcc_jit_block_add_assignment(start, NULL, l->exit_slot, word_const(l, (int64_t)(intptr_t)&l->code->exits[snap]));
-    gcc_jit_block_end_with_jump(start, NULL, shared_exit(l));
+    jcg_lib.block_add_assignment(start, NULL, l->exit_guard, word_const(l, l->ref));
+    jcg_lib.block_add_assignment(start, NULL, l->exit_snap, word_const(l, snap));
+    jcg_lib.block_add_assignment(start, NULL, l->exit_slot, word_const(l, (int64_t)(intptr_t)&l->code->exits[snap]));
+    jcg_lib.block_end_with_jump(start, NULL, shared_exit(l));
     return start;
 }
 
@@ -189,36 +189,36 @@ static gcc_jit_block *exit_path(lower *l)
 static gcc_jit_block *failure(lower *l, gcc_jit_block *exit, bool forced)
 {
     gcc_jit_block *block = new_block(l);
-    gcc_jit_block_add_assignment(block, NULL, l->forced, word_const(l, forced));
-    gcc_jit_block_end_with_jump(block, NULL, exit);
+    jcg_lib.block_add_assignment(block, NULL, l->forced, word_const(l, forced));
+    jcg_lib.block_end_with_jump(block, NULL, exit);
     return block;
 }
 
 /* __builtin_expect(cond, 1): guards hold, so exits are laid out cold */
 static gcc_jit_rvalue *likely(lower *l, gcc_jit_rvalue *cond)
 {
-    gcc_jit_type *lng = gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_LONG);
-    gcc_jit_rvalue *args[2] = {gcc_jit_context_new_cast(l->ctxt, NULL, cond, lng),
-                               gcc_jit_context_one(l->ctxt, lng)};
-    gcc_jit_rvalue *expected = gcc_jit_context_new_call(
-        l->ctxt, NULL, gcc_jit_context_get_builtin_function(l->ctxt, "__builtin_expect"), 2, args);
-    return compare(l, GCC_JIT_COMPARISON_NE, expected, gcc_jit_context_zero(l->ctxt, lng));
+    gcc_jit_type *lng = jcg_lib.context_get_type(l->ctxt, GCC_JIT_TYPE_LONG);
+    gcc_jit_rvalue *args[2] = {jcg_lib.context_new_cast(l->ctxt, NULL, cond, lng),
+                               jcg_lib.context_one(l->ctxt, lng)};
+    gcc_jit_rvalue *expected = jcg_lib.context_new_call(
+        l->ctxt, NULL, jcg_lib.context_get_builtin_function(l->ctxt, "__builtin_expect"), 2, args);
+    return compare(l, GCC_JIT_COMPARISON_NE, expected, jcg_lib.context_zero(l->ctxt, lng));
 }
 
 /* mt_jit_fail_guard(trace, snap): fail_guards or a test wants it to fail */
 static gcc_jit_rvalue *injected_failure(lower *l)
 {
-    gcc_jit_type *types[2] = {l->word, gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_UNSIGNED_INT)};
+    gcc_jit_type *types[2] = {l->word, jcg_lib.context_get_type(l->ctxt, GCC_JIT_TYPE_UNSIGNED_INT)};
     gcc_jit_rvalue *args[2] = {word_const(l, (int64_t)(intptr_t)l->code->trace),
-                               gcc_jit_context_new_rvalue_from_int(l->ctxt, types[1], (int)l->ins->snap)};
+                               jcg_lib.context_new_rvalue_from_int(l->ctxt, types[1], (int)l->ins->snap)};
     return call_c(l, (const void *)mt_jit_fail_guard, l->boolean, 2, types, args);
 }
 
 /* *(volatile T *)address */
 static gcc_jit_rvalue *volatile_at(lower *l, gcc_jit_type *type, const volatile void *address)
 {
-    gcc_jit_type *pointer = gcc_jit_type_get_pointer(gcc_jit_type_get_volatile(type));
-    return gcc_jit_lvalue_as_rvalue(gcc_jit_rvalue_dereference(ptr_const(l, pointer, (const void *)address), NULL));
+    gcc_jit_type *pointer = jcg_lib.type_get_pointer(jcg_lib.type_get_volatile(type));
+    return jcg_lib.lvalue_as_rvalue(jcg_lib.rvalue_dereference(ptr_const(l, pointer, (const void *)address), NULL));
 }
 
 /* Continue past the current guard if `ok`, else take its exit.  As in the
@@ -231,41 +231,41 @@ static void guard(lower *l, gcc_jit_rvalue *ok)
 {
     gcc_jit_block *exit = exit_path(l), *pass = new_block(l);
     if (l->checks == JCG_CHECK_NONE) {
-        gcc_jit_block_end_with_conditional(l->block, NULL, likely(l, ok), pass, failure(l, exit, false));
+        jcg_lib.block_end_with_conditional(l->block, NULL, likely(l, ok), pass, failure(l, exit, false));
         l->block = pass;
         return;
     }
     gcc_jit_block *check = new_block(l), *forced = failure(l, exit, true);
-    gcc_jit_block_end_with_conditional(l->block, NULL, likely(l, ok), check, failure(l, exit, false));
+    jcg_lib.block_end_with_conditional(l->block, NULL, likely(l, ok), check, failure(l, exit, false));
     l->block = pass;
     if (l->checks == JCG_CHECK_EVERY_GUARD) {
-        gcc_jit_block_end_with_conditional(check, NULL, injected_failure(l), forced, pass);
+        jcg_lib.block_end_with_conditional(check, NULL, injected_failure(l), forced, pass);
         return;
     }
     gcc_jit_block *this_trace = new_block(l), *consume = new_block(l);
     gcc_jit_rvalue *trace = word_const(l, (int64_t)(intptr_t)l->code->trace);
     gcc_jit_rvalue *forced_trace = as_word(l, volatile_at(l, l->word, &mt_jit_forced_trace));
-    gcc_jit_block_end_with_conditional(check, NULL, compare(l, GCC_JIT_COMPARISON_EQ, forced_trace, trace),
+    jcg_lib.block_end_with_conditional(check, NULL, compare(l, GCC_JIT_COMPARISON_EQ, forced_trace, trace),
                                        this_trace, pass);
-    gcc_jit_type *uint = gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_UNSIGNED_INT);
-    gcc_jit_rvalue *snap = gcc_jit_context_new_rvalue_from_int(l->ctxt, uint, (int)l->ins->snap);
-    gcc_jit_block_end_with_conditional(
+    gcc_jit_type *uint = jcg_lib.context_get_type(l->ctxt, GCC_JIT_TYPE_UNSIGNED_INT);
+    gcc_jit_rvalue *snap = jcg_lib.context_new_rvalue_from_int(l->ctxt, uint, (int)l->ins->snap);
+    jcg_lib.block_end_with_conditional(
         this_trace, NULL, compare(l, GCC_JIT_COMPARISON_EQ, volatile_at(l, uint, &mt_jit_forced_snap), snap),
         consume, pass);
-    gcc_jit_block_add_eval(consume, NULL, injected_failure(l)); /* counts the failure down: true here */
-    gcc_jit_block_end_with_jump(consume, NULL, forced);
+    jcg_lib.block_add_eval(consume, NULL, injected_failure(l)); /* counts the failure down: true here */
+    jcg_lib.block_end_with_jump(consume, NULL, forced);
 }
 
 /* ---- lowerings, one per op ------------------------------------------------ */
 
 static gcc_jit_rvalue *binary(lower *l, enum gcc_jit_binary_op op, gcc_jit_rvalue *a, gcc_jit_rvalue *b)
 {
-    return gcc_jit_context_new_binary_op(l->ctxt, NULL, op, l->word, a, b);
+    return jcg_lib.context_new_binary_op(l->ctxt, NULL, op, l->word, a, b);
 }
 
 static gcc_jit_rvalue *compare(lower *l, enum gcc_jit_comparison op, gcc_jit_rvalue *a, gcc_jit_rvalue *b)
 {
-    return gcc_jit_context_new_comparison(l->ctxt, NULL, op, a, b);
+    return jcg_lib.context_new_comparison(l->ctxt, NULL, op, a, b);
 }
 
 /* b mod 64, as the IR defines shift counts */
@@ -276,7 +276,7 @@ static gcc_jit_rvalue *shift_count(lower *l)
 
 static void lower_NOP(lower *l) { (void)l; }
 static void lower_CONST(lower *l) { set(l, word_const(l, l->ins->aux)); }
-static void lower_INPUT(lower *l) { set(l, gcc_jit_lvalue_as_rvalue(l->input[l->ins->aux])); }
+static void lower_INPUT(lower *l) { set(l, jcg_lib.lvalue_as_rvalue(l->input[l->ins->aux])); }
 /* Arithmetic wraps: the context compiles with -fwrapv. */
 static void lower_ADD(lower *l) { set(l, binary(l, GCC_JIT_BINARY_OP_PLUS, A, B)); }
 static void lower_SUB(lower *l) { set(l, binary(l, GCC_JIT_BINARY_OP_MINUS, A, B)); }
@@ -289,16 +289,16 @@ static void lower_SAR(lower *l) { set(l, binary(l, GCC_JIT_BINARY_OP_RSHIFT, A, 
 
 static void lower_SHR(lower *l)
 {
-    gcc_jit_type *uword = gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_UINT64_T);
-    gcc_jit_rvalue *a = gcc_jit_context_new_cast(l->ctxt, NULL, A, uword);
-    gcc_jit_rvalue *count = gcc_jit_context_new_cast(l->ctxt, NULL, shift_count(l), uword);
-    set(l, as_word(l, gcc_jit_context_new_binary_op(l->ctxt, NULL, GCC_JIT_BINARY_OP_RSHIFT, uword, a,
+    gcc_jit_type *uword = jcg_lib.context_get_type(l->ctxt, GCC_JIT_TYPE_UINT64_T);
+    gcc_jit_rvalue *a = jcg_lib.context_new_cast(l->ctxt, NULL, A, uword);
+    gcc_jit_rvalue *count = jcg_lib.context_new_cast(l->ctxt, NULL, shift_count(l), uword);
+    set(l, as_word(l, jcg_lib.context_new_binary_op(l->ctxt, NULL, GCC_JIT_BINARY_OP_RSHIFT, uword, a,
                                                     count)));
 }
 
 static void lower_NEG(lower *l)
 {
-    set(l, gcc_jit_context_new_unary_op(l->ctxt, NULL, GCC_JIT_UNARY_OP_MINUS, l->word, A));
+    set(l, jcg_lib.context_new_unary_op(l->ctxt, NULL, GCC_JIT_UNARY_OP_MINUS, l->word, A));
 }
 
 static void lower_EQ(lower *l) { set(l, as_word(l, compare(l, GCC_JIT_COMPARISON_EQ, A, B))); }
@@ -308,19 +308,19 @@ static void lower_LE(lower *l) { set(l, as_word(l, compare(l, GCC_JIT_COMPARISON
 
 static void lower_ULT(lower *l)
 {
-    gcc_jit_type *uword = gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_UINT64_T);
-    set(l, as_word(l, compare(l, GCC_JIT_COMPARISON_LT, gcc_jit_context_new_cast(l->ctxt, NULL, A, uword),
-                              gcc_jit_context_new_cast(l->ctxt, NULL, B, uword))));
+    gcc_jit_type *uword = jcg_lib.context_get_type(l->ctxt, GCC_JIT_TYPE_UINT64_T);
+    set(l, as_word(l, compare(l, GCC_JIT_COMPARISON_LT, jcg_lib.context_new_cast(l->ctxt, NULL, A, uword),
+                              jcg_lib.context_new_cast(l->ctxt, NULL, B, uword))));
 }
 
 /* value = a op b through __builtin_<op>_overflow; exits on overflow */
 static void overflow_checked(lower *l, const char *builtin)
 {
-    gcc_jit_function *fn = gcc_jit_context_get_builtin_function(l->ctxt, builtin);
-    gcc_jit_rvalue *args[3] = {A, B, gcc_jit_lvalue_get_address(l->value[l->ref], NULL)};
-    gcc_jit_rvalue *overflowed = gcc_jit_context_new_call(l->ctxt, NULL, fn, 3, args);
-    guard(l, gcc_jit_context_new_unary_op(l->ctxt, NULL, GCC_JIT_UNARY_OP_LOGICAL_NEGATE, l->boolean,
-                                          gcc_jit_context_new_cast(l->ctxt, NULL, overflowed, l->boolean)));
+    gcc_jit_function *fn = jcg_lib.context_get_builtin_function(l->ctxt, builtin);
+    gcc_jit_rvalue *args[3] = {A, B, jcg_lib.lvalue_get_address(l->value[l->ref], NULL)};
+    gcc_jit_rvalue *overflowed = jcg_lib.context_new_call(l->ctxt, NULL, fn, 3, args);
+    guard(l, jcg_lib.context_new_unary_op(l->ctxt, NULL, GCC_JIT_UNARY_OP_LOGICAL_NEGATE, l->boolean,
+                                          jcg_lib.context_new_cast(l->ctxt, NULL, overflowed, l->boolean)));
 }
 
 static void lower_ADD_OV(lower *l) { overflow_checked(l, "__builtin_add_overflow"); }
@@ -330,14 +330,14 @@ static void lower_MUL_OV(lower *l) { overflow_checked(l, "__builtin_mul_overflow
 /* a[b] as a byte lvalue */
 static gcc_jit_lvalue *byte_at(lower *l)
 {
-    return gcc_jit_context_new_array_access(l->ctxt, NULL, as_ptr(l, A, l->byte_ptr), B);
+    return jcg_lib.context_new_array_access(l->ctxt, NULL, as_ptr(l, A, l->byte_ptr), B);
 }
 
 /* *(int64_t *)(a + aux) */
 static gcc_jit_lvalue *field(lower *l)
 {
     gcc_jit_rvalue *address = binary(l, GCC_JIT_BINARY_OP_PLUS, A, word_const(l, l->ins->aux));
-    return gcc_jit_rvalue_dereference(as_ptr(l, address, l->word_ptr), NULL);
+    return jcg_lib.rvalue_dereference(as_ptr(l, address, l->word_ptr), NULL);
 }
 
 /* A volatile load.  libgccjit 12 does not mark a dereference of a
@@ -352,25 +352,25 @@ static int64_t read_volatile_byte(int64_t address) { return *(const volatile uin
 static void lower_LOAD_U8(lower *l)
 {
     if (!(l->ins->flags & MT_INSF_VOLATILE)) {
-        set(l, as_word(l, gcc_jit_lvalue_as_rvalue(byte_at(l))));
+        set(l, as_word(l, jcg_lib.lvalue_as_rvalue(byte_at(l))));
         return;
     }
     gcc_jit_rvalue *sum = binary(l, GCC_JIT_BINARY_OP_PLUS, A, B);
 #if defined(LIBGCCJIT_HAVE_ASM_STATEMENTS) && defined(__x86_64__)
-    gcc_jit_extended_asm *load = gcc_jit_block_add_extended_asm(l->block, NULL, "movzbq (%1), %0");
-    gcc_jit_extended_asm_set_volatile_flag(load, 1);
-    gcc_jit_extended_asm_add_output_operand(load, NULL, "=r", l->value[l->ref]);
-    gcc_jit_extended_asm_add_input_operand(load, NULL, "r", sum);
+    gcc_jit_extended_asm *load = jcg_lib.block_add_extended_asm(l->block, NULL, "movzbq (%1), %0");
+    jcg_lib.extended_asm_set_volatile_flag(load, 1);
+    jcg_lib.extended_asm_add_output_operand(load, NULL, "=r", l->value[l->ref]);
+    jcg_lib.extended_asm_add_input_operand(load, NULL, "r", sum);
 #elif defined(LIBGCCJIT_HAVE_ASM_STATEMENTS)
     char name[24];
     snprintf(name, sizeof name, "address%u", l->ref);
-    gcc_jit_lvalue *address = gcc_jit_function_new_local(l->fn, NULL, l->word, name);
-    gcc_jit_block_add_assignment(l->block, NULL, address, sum);
-    gcc_jit_extended_asm *opaque = gcc_jit_block_add_extended_asm(l->block, NULL, "");
-    gcc_jit_extended_asm_set_volatile_flag(opaque, 1);
-    gcc_jit_extended_asm_add_output_operand(opaque, NULL, "+r", address);
-    gcc_jit_rvalue *byte = gcc_jit_lvalue_as_rvalue(gcc_jit_rvalue_dereference(
-        as_ptr(l, gcc_jit_lvalue_as_rvalue(address), l->byte_ptr), NULL));
+    gcc_jit_lvalue *address = jcg_lib.function_new_local(l->fn, NULL, l->word, name);
+    jcg_lib.block_add_assignment(l->block, NULL, address, sum);
+    gcc_jit_extended_asm *opaque = jcg_lib.block_add_extended_asm(l->block, NULL, "");
+    jcg_lib.extended_asm_set_volatile_flag(opaque, 1);
+    jcg_lib.extended_asm_add_output_operand(opaque, NULL, "+r", address);
+    gcc_jit_rvalue *byte = jcg_lib.lvalue_as_rvalue(jcg_lib.rvalue_dereference(
+        as_ptr(l, jcg_lib.lvalue_as_rvalue(address), l->byte_ptr), NULL));
     set(l, as_word(l, byte));
 #else
     gcc_jit_type *types[1] = {l->word};
@@ -378,16 +378,16 @@ static void lower_LOAD_U8(lower *l)
 #endif
 }
 
-static void lower_LOAD_INT(lower *l) { set(l, gcc_jit_lvalue_as_rvalue(field(l))); }
+static void lower_LOAD_INT(lower *l) { set(l, jcg_lib.lvalue_as_rvalue(field(l))); }
 static void lower_LOAD_PTR(lower *l) { lower_LOAD_INT(l); }
 
 static void lower_STORE_U8(lower *l)
 {
-    gcc_jit_rvalue *byte = gcc_jit_context_new_cast(l->ctxt, NULL, val(l, l->ins->c), l->byte);
-    gcc_jit_block_add_assignment(l->block, NULL, byte_at(l), byte);
+    gcc_jit_rvalue *byte = jcg_lib.context_new_cast(l->ctxt, NULL, val(l, l->ins->c), l->byte);
+    jcg_lib.block_add_assignment(l->block, NULL, byte_at(l), byte);
 }
 
-static void lower_STORE_INT(lower *l) { gcc_jit_block_add_assignment(l->block, NULL, field(l), B); }
+static void lower_STORE_INT(lower *l) { jcg_lib.block_add_assignment(l->block, NULL, field(l), B); }
 static void lower_STORE_PTR(lower *l) { lower_STORE_INT(l); }
 
 static void lower_GUARD_TRUE(lower *l) { guard(l, compare(l, GCC_JIT_COMPARISON_NE, A, word_const(l, 0))); }
@@ -396,10 +396,10 @@ static void lower_GUARD_VALUE(lower *l) { guard(l, compare(l, GCC_JIT_COMPARISON
 
 static void lower_GUARD_NOT_INVALIDATED(lower *l)
 {
-    gcc_jit_type *flag = gcc_jit_type_get_volatile(l->boolean);
-    gcc_jit_rvalue *invalid = gcc_jit_lvalue_as_rvalue(gcc_jit_rvalue_dereference(
-        ptr_const(l, gcc_jit_type_get_pointer(flag), &l->code->trace->invalid), NULL));
-    guard(l, gcc_jit_context_new_unary_op(l->ctxt, NULL, GCC_JIT_UNARY_OP_LOGICAL_NEGATE, l->boolean,
+    gcc_jit_type *flag = jcg_lib.type_get_volatile(l->boolean);
+    gcc_jit_rvalue *invalid = jcg_lib.lvalue_as_rvalue(jcg_lib.rvalue_dereference(
+        ptr_const(l, jcg_lib.type_get_pointer(flag), &l->code->trace->invalid), NULL));
+    guard(l, jcg_lib.context_new_unary_op(l->ctxt, NULL, GCC_JIT_UNARY_OP_LOGICAL_NEGATE, l->boolean,
                                           invalid));
 }
 
@@ -416,7 +416,7 @@ static void lower_CALL(lower *l)
     if (l->value[l->ref])
         set(l, call);
     else
-        gcc_jit_block_add_eval(l->block, NULL, call);
+        jcg_lib.block_add_eval(l->block, NULL, call);
 }
 
 static void lower_NEW(lower *l)
@@ -429,7 +429,7 @@ static void lower_NEW(lower *l)
 static void lower_LABEL(lower *l)
 {
     l->label = new_block(l);
-    gcc_jit_block_end_with_jump(l->block, NULL, l->label);
+    jcg_lib.block_end_with_jump(l->block, NULL, l->label);
     l->block = l->label;
 }
 
@@ -443,16 +443,16 @@ static void jump_to_self(lower *l)
     for (uint32_t i = 0; i < ins->b; i++) {
         char name[24];
         snprintf(name, sizeof name, "next%u_%u", l->ref, i);
-        next[i] = gcc_jit_function_new_local(l->fn, NULL, l->word, name);
-        gcc_jit_block_add_assignment(l->block, NULL, next[i], val(l, l->ir->pool[ins->aux + i]));
+        next[i] = jcg_lib.function_new_local(l->fn, NULL, l->word, name);
+        jcg_lib.block_add_assignment(l->block, NULL, next[i], val(l, l->ir->pool[ins->aux + i]));
     }
     const mt_ins *label = l->ir->label ? &l->ir->ins[l->ir->label] : NULL;
     for (uint32_t i = 0; i < ins->b; i++) {
         gcc_jit_lvalue *carried = label ? l->value[l->ir->pool[label->aux + i]] : l->input[i];
         if (carried)
-            gcc_jit_block_add_assignment(l->block, NULL, carried, gcc_jit_lvalue_as_rvalue(next[i]));
+            jcg_lib.block_add_assignment(l->block, NULL, carried, jcg_lib.lvalue_as_rvalue(next[i]));
     }
-    gcc_jit_block_end_with_jump(l->block, NULL, label ? l->label : l->loop_top);
+    jcg_lib.block_end_with_jump(l->block, NULL, label ? l->label : l->loop_top);
 }
 
 /* To another loop: its inputs to the buffer, then a tail call to the code
@@ -462,15 +462,15 @@ static void jump_to_loop(lower *l)
 {
     const mt_ins *ins = l->ins;
     for (uint32_t i = 0; i < ins->b; i++)
-        gcc_jit_block_add_assignment(l->block, NULL, word_at(l, l->buf, i),
+        jcg_lib.block_add_assignment(l->block, NULL, word_at(l, l->buf, i),
                                      val(l, l->ir->pool[ins->aux + i]));
     void **key = mt_jit_key_code(mt_jit_trace(ins->c));
-    gcc_jit_rvalue *code = gcc_jit_lvalue_as_rvalue(
-        gcc_jit_rvalue_dereference(ptr_const(l, gcc_jit_type_get_pointer(l->word), key), NULL));
+    gcc_jit_rvalue *code = jcg_lib.lvalue_as_rvalue(
+        jcg_lib.rvalue_dereference(ptr_const(l, jcg_lib.type_get_pointer(l->word), key), NULL));
     gcc_jit_rvalue *entry_field = binary(l, GCC_JIT_BINARY_OP_PLUS, code,
                                          word_const(l, offsetof(jcg_code, entry)));
-    tail_call(l, l->block, gcc_jit_lvalue_as_rvalue(gcc_jit_rvalue_dereference(
-                               as_ptr(l, entry_field, gcc_jit_type_get_pointer(l->entry_type)), NULL)));
+    tail_call(l, l->block, jcg_lib.lvalue_as_rvalue(jcg_lib.rvalue_dereference(
+                               as_ptr(l, entry_field, jcg_lib.type_get_pointer(l->entry_type)), NULL)));
 }
 
 static void lower_JUMP(lower *l)
@@ -483,7 +483,7 @@ static void lower_JUMP(lower *l)
 
 static void lower_EXIT(lower *l)
 {
-    gcc_jit_block_end_with_jump(l->block, NULL, failure(l, exit_path(l), false));
+    jcg_lib.block_end_with_jump(l->block, NULL, failure(l, exit_path(l), false));
 }
 
 #define JCG_LOWERING(name, shape, type, flags) [MT_IR_##name] = lower_##name,
@@ -522,24 +522,24 @@ static bool check_trace(const mt_trace *ir, char *err, size_t errsize)
 
 static void declare_types(lower *l)
 {
-    l->word = gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_INT64_T);
-    l->byte = gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_UINT8_T);
-    l->boolean = gcc_jit_context_get_type(l->ctxt, GCC_JIT_TYPE_BOOL);
-    l->word_ptr = gcc_jit_type_get_pointer(l->word);
-    l->byte_ptr = gcc_jit_type_get_pointer(l->byte);
+    l->word = jcg_lib.context_get_type(l->ctxt, GCC_JIT_TYPE_INT64_T);
+    l->byte = jcg_lib.context_get_type(l->ctxt, GCC_JIT_TYPE_UINT8_T);
+    l->boolean = jcg_lib.context_get_type(l->ctxt, GCC_JIT_TYPE_BOOL);
+    l->word_ptr = jcg_lib.type_get_pointer(l->word);
+    l->byte_ptr = jcg_lib.type_get_pointer(l->byte);
     gcc_jit_type *params[2] = {l->word_ptr, l->word_ptr};
-    l->entry_type = gcc_jit_context_new_function_ptr_type(l->ctxt, NULL, l->word, 2, params, 0);
+    l->entry_type = jcg_lib.context_new_function_ptr_type(l->ctxt, NULL, l->word, 2, params, 0);
 }
 
 /* The function, its locals, and the entry block reading the inputs. */
 static void declare_function(lower *l)
 {
-    gcc_jit_param *params[2] = {gcc_jit_context_new_param(l->ctxt, NULL, l->word_ptr, "buf"),
-                                gcc_jit_context_new_param(l->ctxt, NULL, l->word_ptr, "exit")};
-    l->fn = gcc_jit_context_new_function(l->ctxt, NULL, GCC_JIT_FUNCTION_EXPORTED, l->word, l->code->name,
+    gcc_jit_param *params[2] = {jcg_lib.context_new_param(l->ctxt, NULL, l->word_ptr, "buf"),
+                                jcg_lib.context_new_param(l->ctxt, NULL, l->word_ptr, "exit")};
+    l->fn = jcg_lib.context_new_function(l->ctxt, NULL, GCC_JIT_FUNCTION_EXPORTED, l->word, l->code->name,
                                          2, params, 0);
-    l->buf = gcc_jit_param_as_rvalue(params[0]);
-    l->exit = gcc_jit_param_as_rvalue(params[1]);
+    l->buf = jcg_lib.param_as_rvalue(params[0]);
+    l->exit = jcg_lib.param_as_rvalue(params[1]);
     const mt_trace *ir = l->ir;
     l->value = mt_alloc((ir->nins + 1) * sizeof *l->value);
     l->input = mt_alloc((ir->ninputs + 1) * sizeof *l->input);
@@ -549,21 +549,21 @@ static void declare_function(lower *l)
         if (ins->type == MT_TYPE_VOID || (ins->flags & MT_INSF_SUNK))
             continue;
         snprintf(name, sizeof name, "v%u", r);
-        l->value[r] = gcc_jit_function_new_local(l->fn, NULL, l->word, name);
+        l->value[r] = jcg_lib.function_new_local(l->fn, NULL, l->word, name);
     }
     gcc_jit_block *entry = new_block(l);
     for (uint32_t i = 0; i < ir->ninputs; i++) {
         snprintf(name, sizeof name, "in%u", i);
-        l->input[i] = gcc_jit_function_new_local(l->fn, NULL, l->word, name);
-        gcc_jit_block_add_assignment(entry, NULL, l->input[i],
-                                     gcc_jit_lvalue_as_rvalue(word_at(l, l->buf, i)));
+        l->input[i] = jcg_lib.function_new_local(l->fn, NULL, l->word, name);
+        jcg_lib.block_add_assignment(entry, NULL, l->input[i],
+                                     jcg_lib.lvalue_as_rvalue(word_at(l, l->buf, i)));
     }
-    l->forced = gcc_jit_function_new_local(l->fn, NULL, l->word, "forced");
-    l->exit_guard = gcc_jit_function_new_local(l->fn, NULL, l->word, "exit_guard");
-    l->exit_snap = gcc_jit_function_new_local(l->fn, NULL, l->word, "exit_snap");
-    l->exit_slot = gcc_jit_function_new_local(l->fn, NULL, l->word, "exit_slot");
+    l->forced = jcg_lib.function_new_local(l->fn, NULL, l->word, "forced");
+    l->exit_guard = jcg_lib.function_new_local(l->fn, NULL, l->word, "exit_guard");
+    l->exit_snap = jcg_lib.function_new_local(l->fn, NULL, l->word, "exit_snap");
+    l->exit_slot = jcg_lib.function_new_local(l->fn, NULL, l->word, "exit_slot");
     l->loop_top = new_block(l);
-    gcc_jit_block_end_with_jump(entry, NULL, l->loop_top);
+    jcg_lib.block_end_with_jump(entry, NULL, l->loop_top);
     l->block = l->loop_top;
 }
 

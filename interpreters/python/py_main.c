@@ -128,6 +128,8 @@ int main(int argc, char **argv)
     }
     if (!command && !module && i < argc && strcmp(argv[i], "-"))
         script = argv[i];
+    if (!module || strcmp(module, "py_compile"))
+        mt_jit_prepare();
 
     size_t size;
     const char *name, *source, *filename;

@@ -20,6 +20,8 @@ static char path[64];
 
 static void make_dir(void)
 {
+    char err[256];
+    cr_assert(jcg_gccjit_open(err, sizeof err), "%s", err);
     cr_assert(mkdtemp(dir), "mkdtemp");
     snprintf(path, sizeof path, "%s/t.o", dir);
 }
@@ -36,47 +38,47 @@ TestSuite(elf, .init = make_dir, .fini = remove_dir);
  * picking a double constant each. */
 static void build_scale(gcc_jit_context *c)
 {
-    gcc_jit_type *lng = gcc_jit_context_get_type(c, GCC_JIT_TYPE_LONG);
-    gcc_jit_type *dbl = gcc_jit_context_get_type(c, GCC_JIT_TYPE_DOUBLE);
-    gcc_jit_param *k = gcc_jit_context_new_param(c, NULL, lng, "k");
-    gcc_jit_function *f = gcc_jit_context_new_function(c, NULL, GCC_JIT_FUNCTION_EXPORTED, dbl, "scale", 1, &k, 0);
-    gcc_jit_block *entry = gcc_jit_function_new_block(f, "entry");
-    gcc_jit_block *other = gcc_jit_function_new_block(f, "other");
-    gcc_jit_block_end_with_return(other, NULL, gcc_jit_context_new_rvalue_from_double(c, dbl, -0.5));
+    gcc_jit_type *lng = jcg_lib.context_get_type(c, GCC_JIT_TYPE_LONG);
+    gcc_jit_type *dbl = jcg_lib.context_get_type(c, GCC_JIT_TYPE_DOUBLE);
+    gcc_jit_param *k = jcg_lib.context_new_param(c, NULL, lng, "k");
+    gcc_jit_function *f = jcg_lib.context_new_function(c, NULL, GCC_JIT_FUNCTION_EXPORTED, dbl, "scale", 1, &k, 0);
+    gcc_jit_block *entry = jcg_lib.function_new_block(f, "entry");
+    gcc_jit_block *other = jcg_lib.function_new_block(f, "other");
+    jcg_lib.block_end_with_return(other, NULL, jcg_lib.context_new_rvalue_from_double(c, dbl, -0.5));
     gcc_jit_case *cases[8];
     for (int i = 0; i < 8; i++) {
-        gcc_jit_block *b = gcc_jit_function_new_block(f, NULL);
-        gcc_jit_block_end_with_return(b, NULL, gcc_jit_context_new_rvalue_from_double(c, dbl, 1.25 * i + 0.1));
-        gcc_jit_rvalue *v = gcc_jit_context_new_rvalue_from_long(c, lng, i);
-        cases[i] = gcc_jit_context_new_case(c, v, v, b);
+        gcc_jit_block *b = jcg_lib.function_new_block(f, NULL);
+        jcg_lib.block_end_with_return(b, NULL, jcg_lib.context_new_rvalue_from_double(c, dbl, 1.25 * i + 0.1));
+        gcc_jit_rvalue *v = jcg_lib.context_new_rvalue_from_long(c, lng, i);
+        cases[i] = jcg_lib.context_new_case(c, v, v, b);
     }
-    gcc_jit_block_end_with_switch(entry, NULL, gcc_jit_param_as_rvalue(k), other, 8, cases);
+    jcg_lib.block_end_with_switch(entry, NULL, jcg_lib.param_as_rvalue(k), other, 8, cases);
 }
 
 /* long outside(long x): calls a function the object does not define. */
 static void build_outside(gcc_jit_context *c)
 {
-    gcc_jit_type *lng = gcc_jit_context_get_type(c, GCC_JIT_TYPE_LONG);
-    gcc_jit_param *x = gcc_jit_context_new_param(c, NULL, lng, "x");
-    gcc_jit_param *y = gcc_jit_context_new_param(c, NULL, lng, "y");
+    gcc_jit_type *lng = jcg_lib.context_get_type(c, GCC_JIT_TYPE_LONG);
+    gcc_jit_param *x = jcg_lib.context_new_param(c, NULL, lng, "x");
+    gcc_jit_param *y = jcg_lib.context_new_param(c, NULL, lng, "y");
     gcc_jit_function *ext =
-        gcc_jit_context_new_function(c, NULL, GCC_JIT_FUNCTION_IMPORTED, lng, "jcg_test_elsewhere", 1, &y, 0);
-    gcc_jit_function *f = gcc_jit_context_new_function(c, NULL, GCC_JIT_FUNCTION_EXPORTED, lng, "outside", 1, &x, 0);
-    gcc_jit_block *b = gcc_jit_function_new_block(f, NULL);
-    gcc_jit_rvalue *arg = gcc_jit_param_as_rvalue(x);
-    gcc_jit_block_end_with_return(b, NULL, gcc_jit_context_new_call(c, NULL, ext, 1, &arg));
+        jcg_lib.context_new_function(c, NULL, GCC_JIT_FUNCTION_IMPORTED, lng, "jcg_test_elsewhere", 1, &y, 0);
+    gcc_jit_function *f = jcg_lib.context_new_function(c, NULL, GCC_JIT_FUNCTION_EXPORTED, lng, "outside", 1, &x, 0);
+    gcc_jit_block *b = jcg_lib.function_new_block(f, NULL);
+    gcc_jit_rvalue *arg = jcg_lib.param_as_rvalue(x);
+    jcg_lib.block_end_with_return(b, NULL, jcg_lib.context_new_call(c, NULL, ext, 1, &arg));
 }
 
 static void compile_object(void (*build)(gcc_jit_context *))
 {
-    gcc_jit_context *c = gcc_jit_context_acquire();
-    gcc_jit_context_set_bool_use_external_driver(c, 1);
-    gcc_jit_context_add_command_line_option(c, "-O2");
+    gcc_jit_context *c = jcg_lib.context_acquire();
+    jcg_lib.context_set_bool_use_external_driver(c, 1);
+    jcg_lib.context_add_command_line_option(c, "-O2");
     build(c);
-    gcc_jit_context_compile_to_file(c, GCC_JIT_OUTPUT_KIND_OBJECT_FILE, path);
-    const char *error = gcc_jit_context_get_first_error(c);
+    jcg_lib.context_compile_to_file(c, GCC_JIT_OUTPUT_KIND_OBJECT_FILE, path);
+    const char *error = jcg_lib.context_get_first_error(c);
     cr_assert_null(error, "libgccjit: %s", error);
-    gcc_jit_context_release(c);
+    jcg_lib.context_release(c);
 }
 
 Test(elf, code_with_constants_and_a_jump_table_runs)
