@@ -254,14 +254,10 @@ static py_val bytes_getitem(py_val v, py_val key)
 {
     const py_bytes *b = (const py_bytes *)v;
     int64_t i;
-    int is_index = py_seq_index(key, &i);
+    int is_index = py_seq_item_index(key, b->size, "index out of range", &i);
     if (is_index < 0)
         return NULL;
     if (is_index) {
-        if (i < 0)
-            i += b->size;
-        if (i < 0 || i >= b->size)
-            return py_err_format(&py_exc_IndexError, "index out of range");
         return py_small((unsigned char)b->data[i]);
     }
     if (py_type_of(key) != &py_slice_type)

@@ -104,25 +104,7 @@ static py_val *fast_items(py_val v, const char *message, int64_t *count)
 static py_val list_repr(py_val v)
 {
     py_list *list = (py_list *)v;
-    if (list->length == 0)
-        return (py_val)py_str_intern("[]");
-    int entered = py_repr_enter(v);
-    if (entered)
-        return entered < 0 ? NULL : (py_val)py_str_intern("[...]");
-    py_str_builder sb;
-    py_sb_init(&sb, (size_t)list->length * 4 + 2);
-    py_sb_bytes(&sb, "[", 1);
-    bool ok = true;
-    for (int64_t i = 0; i < list->length && ok; i++) {
-        if (i)
-            py_sb_bytes(&sb, ", ", 2);
-        ok = py_sb_repr(&sb, list->items[i]);
-    }
-    py_repr_leave(v);
-    if (!ok)
-        return NULL;
-    py_sb_bytes(&sb, "]", 1);
-    return (py_val)py_sb_finish(&sb);
+    return py_seq_repr(v, &list->length, &list->items, "[", "]", "]");
 }
 
 static py_val list_compare(py_val a, py_val b, py_compare_op op)
@@ -159,14 +141,10 @@ static py_val list_getitem(py_val v, py_val key)
 {
     py_list *list = (py_list *)v;
     int64_t i;
-    int is_index = py_seq_index(key, &i);
+    int is_index = py_seq_item_index(key, list->length, "list index out of range", &i);
     if (is_index < 0)
         return NULL;
     if (is_index) {
-        if (i < 0)
-            i += list->length;
-        if (i < 0 || i >= list->length)
-            return py_err_format(&py_exc_IndexError, "list index out of range");
         return list->items[i];
     }
     if (py_type_of(key) == &py_slice_type)
@@ -241,16 +219,10 @@ static int list_setitem(py_val v, py_val key, py_val value)
 {
     py_list *list = (py_list *)v;
     int64_t i;
-    int is_index = py_seq_index(key, &i);
+    int is_index = py_seq_item_index(key, list->length, "list assignment index out of range", &i);
     if (is_index < 0)
         return -1;
     if (is_index) {
-        if (i < 0)
-            i += list->length;
-        if (i < 0 || i >= list->length) {
-            py_err_format(&py_exc_IndexError, "list assignment index out of range");
-            return -1;
-        }
         if (value)
             list->items[i] = value;
         else

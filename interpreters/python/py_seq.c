@@ -25,6 +25,20 @@ int py_seq_index(py_val key, int64_t *out)
     return -1;
 }
 
+int py_seq_item_index(py_val key, int64_t length, const char *message, int64_t *out)
+{
+    int is_index = py_seq_index(key, out);
+    if (is_index <= 0)
+        return is_index;
+    if (*out < 0)
+        *out += length;
+    if (*out < 0 || *out >= length) {
+        py_err_format(&py_exc_IndexError, "%s", message);
+        return -1;
+    }
+    return 1;
+}
+
 /* ---- slices ------------------------------------------------------------------------- */
 
 /* A slice bound: an int (clamped to int64), None (absent), or an error. */
@@ -232,4 +246,28 @@ void py_repr_leave(py_val container)
     (void)container;
     repr_depth--;
     py_recursion_leave();
+}
+
+py_val py_seq_repr(py_val container, const int64_t *length, py_val *const *items, const char *open,
+                   const char *close, const char *close_one)
+{
+    if (*length == 0)
+        return (py_val)py_str_format("%s%s", open, close);
+    int entered = py_repr_enter(container);
+    if (entered)
+        return entered < 0 ? NULL : (py_val)py_str_format("%s...%s", open, close);
+    py_str_builder sb;
+    py_sb_init(&sb, (size_t)*length * 4 + 2);
+    py_sb_cstr(&sb, open);
+    bool ok = true;
+    for (int64_t i = 0; i < *length && ok; i++) {
+        if (i)
+            py_sb_bytes(&sb, ", ", 2);
+        ok = py_sb_repr(&sb, (*items)[i]);
+    }
+    py_repr_leave(container);
+    if (!ok)
+        return NULL;
+    py_sb_cstr(&sb, *length == 1 ? close_one : close);
+    return (py_val)py_sb_finish(&sb);
 }

@@ -337,14 +337,10 @@ static py_val str_getitem(py_val v, py_val key)
 {
     const py_str *s = (const py_str *)v;
     int64_t i;
-    int is_index = py_seq_index(key, &i);
+    int is_index = py_seq_item_index(key, s->length, "string index out of range", &i);
     if (is_index < 0)
         return NULL;
     if (is_index) {
-        if (i < 0)
-            i += s->length;
-        if (i < 0 || i >= s->length)
-            return py_err_format(&py_exc_IndexError, "string index out of range");
         return (py_val)str_char_at(s, i);
     }
     if (py_type_of(key) == &py_slice_type)

@@ -37,25 +37,8 @@ py_tuple *py_tuple_from(const py_val *items, size_t length)
 static py_val tuple_repr(py_val v)
 {
     py_tuple *t = (py_tuple *)v;
-    if (t->length == 0)
-        return (py_val)py_str_intern("()");
-    int entered = py_repr_enter(v);
-    if (entered)
-        return entered < 0 ? NULL : (py_val)py_str_intern("(...)");
-    py_str_builder sb;
-    py_sb_init(&sb, (size_t)t->length * 4 + 2);
-    py_sb_bytes(&sb, "(", 1);
-    bool ok = true;
-    for (int64_t i = 0; i < t->length && ok; i++) {
-        if (i)
-            py_sb_bytes(&sb, ", ", 2);
-        ok = py_sb_repr(&sb, t->items[i]);
-    }
-    py_repr_leave(v);
-    if (!ok)
-        return NULL;
-    py_sb_bytes(&sb, t->length == 1 ? ",)" : ")", t->length == 1 ? 2 : 1);
-    return (py_val)py_sb_finish(&sb);
+    py_val *items = t->items;
+    return py_seq_repr(v, &t->length, &items, "(", ")", ",)");
 }
 
 /* ---- hash: CPython's xxHash-based combination of the items' hashes ------------------ */
@@ -140,14 +123,10 @@ static py_val tuple_getitem(py_val v, py_val key)
 {
     py_tuple *t = (py_tuple *)v;
     int64_t i;
-    int is_index = py_seq_index(key, &i);
+    int is_index = py_seq_item_index(key, t->length, "tuple index out of range", &i);
     if (is_index < 0)
         return NULL;
     if (is_index) {
-        if (i < 0)
-            i += t->length;
-        if (i < 0 || i >= t->length)
-            return py_err_format(&py_exc_IndexError, "tuple index out of range");
         return t->items[i];
     }
     if (py_type_of(key) != &py_slice_type)

@@ -121,6 +121,10 @@ size_t py_str_offset(const py_str *s, int64_t index);
  * an int too large for int64 is an IndexError "cannot fit 'int' into an
  * index-sized integer" (-1 returned). 1 on success. */
 int py_seq_index(py_val key, int64_t *out);
+/* py_seq_index for an item of a sequence of `length`: a negative index
+ * counts from the end, and one out of range is an IndexError `message`
+ * (-1).  1 with the item's position in *out, 0 if key is no index. */
+int py_seq_item_index(py_val key, int64_t length, const char *message, int64_t *out);
 /* The positions a slice selects in a sequence of `length`: start, step,
  * and how many; false with the exception set. */
 bool py_slice_positions(const py_slice *slice, int64_t length, int64_t *start, int64_t *step,
@@ -159,6 +163,12 @@ uint64_t py_alloc_limit(void);
  * -1 on a RecursionError. */
 int py_repr_enter(py_val container);
 void py_repr_leave(py_val container);
+/* The repr of a list or tuple `container`: its items between `open` and
+ * `close` ("[1, 2]"), `close_one` after a single item ("(1,)"), and "..."
+ * between them when it is already being shown.  It re-reads the length
+ * and items after each item (an item's repr may change a list). */
+py_val py_seq_repr(py_val container, const int64_t *length, py_val *const *items, const char *open,
+                   const char *close, const char *close_one);
 
 /* ---- dicts (py_dict.c) ------------------------------------------------------------------ */
 
