@@ -342,10 +342,9 @@ static gcc_jit_lvalue *field(lower *l)
 
 /* A volatile load.  libgccjit 12 does not mark a dereference of a
  * pointer to volatile as volatile (gcc hoisted a loop's read of a signal
- * flag out of the loop), so the read is an asm statement gcc must keep
- * where it stands: the load itself on x86-64, elsewhere an empty one that
- * gcc must assume changes the address.  Without asm support, a call. */
-#ifndef LIBGCCJIT_HAVE_ASM_STATEMENTS
+ * flag out of the loop), so the read is one gcc must keep where it stands:
+ * an asm statement on x86-64, a call elsewhere. */
+#if !(defined(LIBGCCJIT_HAVE_ASM_STATEMENTS) && defined(__x86_64__))
 static int64_t read_volatile_byte(int64_t address) { return *(const volatile uint8_t *)(intptr_t)address; }
 #endif
 
@@ -355,26 +354,15 @@ static void lower_LOAD_U8(lower *l)
         set(l, as_word(l, jcg_lib.lvalue_as_rvalue(byte_at(l))));
         return;
     }
-    gcc_jit_rvalue *sum = binary(l, GCC_JIT_BINARY_OP_PLUS, A, B);
+    gcc_jit_rvalue *address = binary(l, GCC_JIT_BINARY_OP_PLUS, A, B);
 #if defined(LIBGCCJIT_HAVE_ASM_STATEMENTS) && defined(__x86_64__)
     gcc_jit_extended_asm *load = jcg_lib.block_add_extended_asm(l->block, NULL, "movzbq (%1), %0");
     jcg_lib.extended_asm_set_volatile_flag(load, 1);
     jcg_lib.extended_asm_add_output_operand(load, NULL, "=r", l->value[l->ref]);
-    jcg_lib.extended_asm_add_input_operand(load, NULL, "r", sum);
-#elif defined(LIBGCCJIT_HAVE_ASM_STATEMENTS)
-    char name[24];
-    snprintf(name, sizeof name, "address%u", l->ref);
-    gcc_jit_lvalue *address = jcg_lib.function_new_local(l->fn, NULL, l->word, name);
-    jcg_lib.block_add_assignment(l->block, NULL, address, sum);
-    gcc_jit_extended_asm *opaque = jcg_lib.block_add_extended_asm(l->block, NULL, "");
-    jcg_lib.extended_asm_set_volatile_flag(opaque, 1);
-    jcg_lib.extended_asm_add_output_operand(opaque, NULL, "+r", address);
-    gcc_jit_rvalue *byte = jcg_lib.lvalue_as_rvalue(jcg_lib.rvalue_dereference(
-        as_ptr(l, jcg_lib.lvalue_as_rvalue(address), l->byte_ptr), NULL));
-    set(l, as_word(l, byte));
+    jcg_lib.extended_asm_add_input_operand(load, NULL, "r", address);
 #else
     gcc_jit_type *types[1] = {l->word};
-    set(l, call_c(l, (const void *)read_volatile_byte, l->word, 1, types, &sum));
+    set(l, call_c(l, (const void *)read_volatile_byte, l->word, 1, types, &address));
 #endif
 }
 
