@@ -55,6 +55,8 @@ typedef struct mt_options {
     bool sync;                 /* compile on the main thread */
     uint64_t fail_guards;      /* 0, or fail every Nth guard check (stress) */
     bool optimize;             /* run the trace optimizer */
+    uint64_t gcc_after;        /* native: instructions of quick code before gcc recompiles a
+                                  trace; 0: gcc from the start */
 } mt_options;
 
 typedef enum { MT_OPT_OK, MT_OPT_HELP, MT_OPT_ERROR } mt_opt_result;
@@ -108,6 +110,9 @@ typedef struct mt_stats {
      * recording), in wall time and in the thread's CPU time. */
     double *compile_latencies;
     uint32_t ncompile_latencies, maxcompile_latencies;
+    /* ... and of gcc's code for traces that ran as quick code first */
+    double *upgrade_latencies;
+    uint32_t nupgrade_latencies, maxupgrade_latencies;
     double max_pause_ms, max_pause_cpu_ms;
 } mt_stats;
 mt_stats *mt_jit_stats(void);
@@ -115,8 +120,10 @@ mt_stats *mt_jit_stats(void);
  * compile_ms=X" (the format tests and benchmarks parse). */
 void mt_stats_print_summary(const mt_stats *stats, FILE *out);
 void mt_stats_note_compile_latency(double ms);
+void mt_stats_note_upgrade_latency(double ms);
 /* Write "jit-timing: traces=N compile_ms_median=X compile_ms_max=X
- * max_pause_ms=X max_pause_cpu_ms=X". */
+ * max_pause_ms=X max_pause_cpu_ms=X upgrades=N upgrade_ms_median=X
+ * upgrade_ms_max=X". */
 void mt_stats_print_timing(const mt_stats *stats, FILE *out);
 
 /* ---- allocation (Boehm GC behind a narrow interface) --------------------- */

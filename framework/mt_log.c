@@ -112,10 +112,20 @@ double mt_pause_end(mt_pause start)
     return wall;
 }
 
+static void note_latency(double **v, uint32_t *n, uint32_t *max, double ms)
+{
+    MT_RESERVE(*v, *max, *n + 1);
+    (*v)[(*n)++] = ms;
+}
+
 void mt_stats_note_compile_latency(double ms)
 {
-    MT_RESERVE(stats.compile_latencies, stats.maxcompile_latencies, stats.ncompile_latencies + 1);
-    stats.compile_latencies[stats.ncompile_latencies++] = ms;
+    note_latency(&stats.compile_latencies, &stats.ncompile_latencies, &stats.maxcompile_latencies, ms);
+}
+
+void mt_stats_note_upgrade_latency(double ms)
+{
+    note_latency(&stats.upgrade_latencies, &stats.nupgrade_latencies, &stats.maxupgrade_latencies, ms);
 }
 
 static int compare_doubles(const void *a, const void *b)
@@ -124,18 +134,27 @@ static int compare_doubles(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-void mt_stats_print_timing(const mt_stats *s, FILE *out)
+/* The median and the largest of n latencies (0 for none). */
+static void median_max(const double *v, uint32_t n, double *median, double *max)
 {
-    uint32_t n = s->ncompile_latencies;
     double sorted[n + 1];
     if (n)
-        memcpy(sorted, s->compile_latencies, n * sizeof *sorted);
+        memcpy(sorted, v, n * sizeof *sorted);
     qsort(sorted, n, sizeof *sorted, compare_doubles);
-    double median = !n ? 0 : n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    *median = !n ? 0 : n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    *max = n ? sorted[n - 1] : 0.0;
+}
+
+void mt_stats_print_timing(const mt_stats *s, FILE *out)
+{
+    double median, max, upgrade_median, upgrade_max;
+    median_max(s->compile_latencies, s->ncompile_latencies, &median, &max);
+    median_max(s->upgrade_latencies, s->nupgrade_latencies, &upgrade_median, &upgrade_max);
     fprintf(out,
             "jit-timing: traces=%u compile_ms_median=%.2f compile_ms_max=%.2f max_pause_ms=%.3f "
-            "max_pause_cpu_ms=%.3f\n",
-            n, median, n ? sorted[n - 1] : 0.0, s->max_pause_ms, s->max_pause_cpu_ms);
+            "max_pause_cpu_ms=%.3f upgrades=%u upgrade_ms_median=%.2f upgrade_ms_max=%.2f\n",
+            s->ncompile_latencies, median, max, s->max_pause_ms, s->max_pause_cpu_ms, s->nupgrade_latencies,
+            upgrade_median, upgrade_max);
 }
 
 static void print_summary_at_exit(void)

@@ -28,6 +28,7 @@ void mt_options_default(mt_options *opts)
         .sync = false,
         .fail_guards = 0,
         .optimize = true,
+        .gcc_after = 100000000,
     };
 }
 
@@ -81,13 +82,16 @@ static const struct option_desc {
     {"inline_depth", KIND_COUNT, offsetof(mt_options, inline_depth),
      "calls a trace goes into, one inside another, before it calls instead"},
     {"backend", KIND_BACKEND, offsetof(mt_options, backend),
-     "native|ref: libgccjit machine code, or the reference IR interpreter"},
+     "native|ref: machine code (quick code at once, gcc's for hot traces), or the\n                       reference IR interpreter"},
     {"sync", KIND_BOOL, offsetof(mt_options, sync),
      "0|1: compile on the main thread instead of in the background"},
     {"fail_guards", KIND_COUNT_OR_ZERO, offsetof(mt_options, fail_guards),
      "N: fail every Nth guard check (stress test of deoptimization; 0 = never)"},
     {"opt", KIND_BOOL, offsetof(mt_options, optimize),
      "0|1: optimize traces (0: run them as recorded)"},
+    {"gcc_after", KIND_COUNT_OR_ZERO, offsetof(mt_options, gcc_after),
+     "N: native backend: a trace runs as quick code (made in microseconds) for N\n"
+     "                       instructions, then gcc compiles it (0 = gcc from the start)"},
 };
 
 static const struct option_desc *find_option(const char *name, size_t len)

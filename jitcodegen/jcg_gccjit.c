@@ -1,8 +1,12 @@
-/* jcg_gccjit.c — the native backend: traces become machine code through
- * libgccjit.  The main thread lowers a trace into a context (it reads the
- * IR); one background thread runs gcc on it while the interpreter goes
- * on, and the code is installed at the next merge point.  Traces that
- * arrive while the thread is busy share the next context (a batch).
+/* jcg_gccjit.c — the native backend: traces become machine code in two
+ * tiers.  A new trace gets quick code at once (jcg_x64.c, on the main
+ * thread, in microseconds); once that has run for gcc_after
+ * instructions, libgccjit compiles it again and the better code takes
+ * over at the next merge point.  Where there is no quick tier, or with
+ * gcc_after=0, gcc compiles every trace from the start.  The main thread
+ * lowers a trace into a libgccjit context (it reads the IR); one
+ * background thread runs gcc on it while the interpreter goes on.  Traces
+ * that arrive while the thread is busy share the next context (a batch).
  */
 #include "config.h"
 
@@ -22,6 +26,7 @@ extern char **environ;
 
 #include "jcg_elf.h"
 #include "jcg_gccjit.h"
+#include "jcg_x64.h"
 #include "mt_internal.h"
 
 /* One gcc run: its context, then its result, shared by its traces' code.
@@ -241,8 +246,8 @@ static void compile_batch(jcg_batch *b)
     }
     for (uint32_t i = 0; !b->error[0] && i < b->ncodes; i++) {
         jcg_code *code = b->codes[i];
-        code->entry = (jcg_entry)entry_of(b, code->name);
-        if (!code->entry)
+        code->optimized = (jcg_entry)entry_of(b, code->name);
+        if (!code->optimized)
             snprintf(b->error, sizeof b->error, "libgccjit: no code for %s", code->name);
     }
     jcg_lib.context_release(b->ctxt);
@@ -352,6 +357,8 @@ static const char *missing_tool(void)
 
 /* ---- compiling a trace ------------------------------------------------------- */
 
+static jcg_code *code_of(const mt_jittrace *t) { return (jcg_code *)t->code; }
+
 static jcg_code *new_code(mt_jittrace *t)
 {
     jcg_code *code = checked_malloc(sizeof *code);
@@ -455,11 +462,38 @@ static jcg_checks guard_checks(void)
     return mt_jit_failures_may_be_forced() ? JCG_CHECK_FORCED : JCG_CHECK_NONE;
 }
 
+/* Quick code for a new trace, unless gcc_after=0 asks for gcc from the
+ * start: runnable at once.  A trace the quick tier cannot take goes to
+ * gcc. */
+static bool compile_quickly(jcg_code *code)
+{
+    uint64_t after = mt_jit_options()->gcc_after;
+    char why[256];
+    if (!JCG_HAVE_X64 || !after)
+        return false;
+    if (!jcg_x64_emit(code, guard_checks(), why, sizeof why)) {
+        mt_log(MT_LOG_JIT_ABORT, "jit-abort: T%u: quick code: %s; gcc compiles it\n", code->trace->id, why);
+        return false;
+    }
+    code->hot = after > INT64_MAX ? INT64_MAX : (int64_t)after;
+    code->entry = (jcg_entry)code->quick;
+    code->delivered = true;
+    return true;
+}
+
 static mt_compile_status native_compile(mt_jittrace *t, bool sync, char *err, size_t errsize)
 {
     if (!ready_to_compile(err, errsize))
         return MT_COMPILE_BROKEN;
+    if (!jcg_check_trace(&t->ir, err, errsize))
+        return MT_COMPILE_REJECTED;
     jcg_code *code = new_code(t);
+    if (compile_quickly(code)) {
+        t->code = code;
+        keep(code);
+        mt_stats_note_compile_latency(mt_now_ms() - code->requested_ms);
+        return MT_COMPILE_READY;
+    }
     jcg_batch *b = sync ? new_batch() : NS.open ? NS.open : (NS.open = new_batch());
     if (!jcg_lower(b->ctxt, code, guard_checks(), err, errsize)) { /* it added nothing */
         free_code(code);
@@ -487,13 +521,95 @@ static mt_compile_status native_compile(mt_jittrace *t, bool sync, char *err, si
         NS.broken = "a previous compile failed";
         return MT_COMPILE_BROKEN;
     }
+    code->entry = code->optimized;
     mt_stats_note_compile_latency(b->finished_ms - code->requested_ms);
     return MT_COMPILE_READY;
+}
+
+/* ---- upgrading quick code ---------------------------------------------------- */
+
+/* gcc's code of a quick trace is ready: it runs from now on, entered
+ * through the key's code word and, for a bridge, its guard's slot (the
+ * quick code stays until the trace is released: it may be running).
+ * False, with the reason in err, if gcc failed. */
+static bool finish_upgrade(jcg_code *code, jcg_batch *b, char *err, size_t errsize)
+{
+    code->upgrading = false;
+    if (b->error[0]) {
+        snprintf(err, errsize, "%s", b->error);
+        NS.broken = "a previous compile failed";
+        return false;
+    }
+    jcg_entry quick = code->entry;
+    __atomic_store_n(&code->entry, code->optimized, __ATOMIC_RELEASE);
+    const mt_jittrace *t = code->trace;
+    jcg_code *parent = t->parent ? code_of(t->parent) : NULL;
+    if (parent && parent->exits[t->parent_snap] == quick)
+        __atomic_store_n(&parent->exits[t->parent_snap], code->optimized, __ATOMIC_RELEASE);
+    mt_stats_note_upgrade_latency(b->finished_ms - code->requested_ms);
+    return true;
+}
+
+/* Lower a hot quick trace for gcc: into the open batch, or (sync=1)
+ * compiled here and now.  False, with a reason in err, if gcc failed. */
+static bool upgrade(jcg_code *code, char *err, size_t errsize)
+{
+    bool sync = mt_jit_options()->sync;
+    jcg_batch *b = sync ? new_batch() : NS.open ? NS.open : (NS.open = new_batch());
+    char why[256];
+    code->requested_ms = mt_now_ms();
+    if (!jcg_lower(b->ctxt, code, guard_checks(), why, sizeof why)) { /* it stays quick */
+        if (sync) {
+            jcg_lib.context_release(b->ctxt);
+            free(b);
+        }
+        return true;
+    }
+    if (getenv("MT_NATIVE_FAIL"))
+        inject_error(b->ctxt);
+    batch_add(b, code);
+    code->upgrading = true;
+    if (!sync) {
+        if (!start_thread(err, errsize))
+            return false;
+        hand_over();
+        return true;
+    }
+    compile_batch(b);
+    mt_jit_stats()->compile_ms += b->build_ms;
+    return finish_upgrade(code, b, err, errsize);
+}
+
+/* Quick code flagged itself hot: have gcc compile it.  A trace whose
+ * upgrade failed, or NULL. */
+static mt_jittrace *upgrade_hot(char *err, size_t errsize)
+{
+    jcg_quick_hot = 0;
+    mt_pause start = mt_pause_begin();
+    mt_jittrace *failed = NULL;
+    for (uint32_t i = 0; i < NS.ncodes && !failed && !NS.broken; i++) {
+        jcg_code *code = NS.codes[i];
+        if (!code->hot_flag || code->upgrading || code->optimized || code->released)
+            continue;
+        code->hot_flag = 0;
+        if (!code->trace->invalid && !upgrade(code, err, errsize))
+            failed = code->trace;
+    }
+    mt_pause_end(start);
+    return failed;
 }
 
 /* The next trace of a finished batch; the batch's gcc time counts once. */
 static mt_jittrace *native_finished(mt_compile_status *status, char *err, size_t errsize)
 {
+    if (jcg_quick_hot && !NS.broken) {
+        mt_jittrace *failed = upgrade_hot(err, errsize);
+        if (failed) {
+            *status = MT_COMPILE_BROKEN;
+            return failed;
+        }
+    }
+next:
     if (!NS.collected && atomic_load(&NS.has_done)) {
         pthread_mutex_lock(&NS.lock);
         NS.collected = NS.done;
@@ -509,9 +625,17 @@ static mt_jittrace *native_finished(mt_compile_status *status, char *err, size_t
     if (!b)
         return NULL;
     jcg_code *code = b->codes[NS.next_handed++];
-    code->delivered = true;
     if (NS.next_handed == b->ncodes)
         NS.collected = NULL;
+    if (code->upgrading) { /* the framework has this trace running already */
+        NS.want_collect = true;
+        if (finish_upgrade(code, b, err, errsize))
+            goto next;
+        *status = MT_COMPILE_BROKEN;
+        return code->trace;
+    }
+    code->delivered = true;
+    code->entry = code->optimized;
     if (b->error[0]) {
         snprintf(err, errsize, "%s", b->error);
         NS.broken = "a previous compile failed";
@@ -525,8 +649,6 @@ static mt_jittrace *native_finished(mt_compile_status *status, char *err, size_t
 }
 
 /* ---- linking and releasing ------------------------------------------------- */
-
-static jcg_code *code_of(const mt_jittrace *t) { return (jcg_code *)t->code; }
 
 static void native_link(mt_jittrace *t)
 {
@@ -562,7 +684,7 @@ static void native_unlink(mt_jittrace *bridge)
 static bool unreachable(const jcg_code *code)
 {
     const mt_jittrace *t = code->trace;
-    if (!code->delivered)
+    if (!code->delivered || code->upgrading)
         return false; /* still compiling, or not installed yet */
     if (t->parent) {
         const jcg_code *parent = code_of(t->parent);
@@ -576,7 +698,12 @@ static void release(jcg_code *code)
 {
     code->released = true;
     code->trace->code = NULL;
+    jcg_x64_release(code);
     jcg_batch *b = code->batch;
+    if (!b) { /* quick code only */
+        free_code(code);
+        return;
+    }
     if (--b->live)
         return;
     jcg_elf_release(b->image);

@@ -26,14 +26,21 @@ typedef int64_t (*jcg_entry)(int64_t *buf, int64_t *exit);
 typedef struct jcg_batch jcg_batch;
 
 /* The code of one trace.  Plain malloc memory: the compile thread fills in
- * `entry`, and compiled code reads `entry` and `exits` without the
- * collector knowing. */
+ * `optimized`, and compiled code reads `entry`, `exits` and `hot` without
+ * the collector knowing.  `entry` is what runs: the quick code first if
+ * the trace has any, gcc's from the merge point after it is ready. */
 typedef struct jcg_code {
     mt_jittrace *trace;
     jcg_batch *batch;  /* the compile (and gcc_jit_result) it came from */
     char name[24];     /* its function's name in the batch */
     jcg_entry entry;
     jcg_entry *exits;  /* by snapshot: the bridge a failing guard enters */
+    jcg_entry optimized; /* gcc's code, once compiled (entry then becomes it) */
+    void *quick;       /* the quick tier's code (jcg_x64.c), or NULL */
+    size_t quick_size;
+    int64_t hot;       /* quick code: the run count left (see jcg_x64.c) */
+    volatile uint8_t hot_flag; /* ... set when it runs out */
+    bool upgrading;    /* gcc is compiling it while the quick code runs */
     bool holds_key;    /* its key's code word points to it */
     bool delivered;    /* the framework has heard how its compile ended */
     bool released;
@@ -46,6 +53,11 @@ typedef enum {
     JCG_CHECK_FORCED,      /* a test's forced failure may name them */
     JCG_CHECK_EVERY_GUARD, /* fail_guards */
 } jcg_checks;
+
+/* Whether the backend can take the trace (either tier): false with a
+ * reason for a call with too many arguments, or more exit values than
+ * the buffer holds. */
+bool jcg_check_trace(const mt_trace *ir, char *err, size_t errsize);
 
 /* Add the function of `code`'s trace to `ctxt` (on the main thread: it
  * reads the IR).  False with a reason for a trace the backend cannot

@@ -493,7 +493,7 @@ static uint32_t buffer_need(const mt_trace *ir)
     return need;
 }
 
-static bool check_trace(const mt_trace *ir, char *err, size_t errsize)
+bool jcg_check_trace(const mt_trace *ir, char *err, size_t errsize)
 {
     for (mt_ref r = 1; r < ir->nins; r++)
         if (ir->ins[r].op == MT_IR_CALL && ir->ins[r].b > MT_MAX_CALL_ARGS) {
@@ -558,7 +558,7 @@ static void declare_function(lower *l)
 bool jcg_lower(gcc_jit_context *ctxt, jcg_code *code, jcg_checks checks, char *err, size_t errsize)
 {
     const mt_trace *ir = &code->trace->ir;
-    if (!check_trace(ir, err, errsize))
+    if (!jcg_check_trace(ir, err, errsize))
         return false;
     lower l = {.ctxt = ctxt, .ir = ir, .code = code, .checks = checks};
     declare_types(&l);

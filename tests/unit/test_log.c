@@ -48,16 +48,16 @@ Test(log, summary_line_has_the_stable_format)
 
 Test(log, timing_line_gives_the_median_and_max_latency_and_the_longest_pauses)
 {
-    double latencies[] = {9.0, 1.0, 4.0, 30.0};
+    double latencies[] = {9.0, 1.0, 4.0, 30.0}, upgrades[] = {40.0, 20.0, 70.0};
     mt_stats stats = {.compile_latencies = latencies, .ncompile_latencies = 4, .max_pause_ms = 1.5,
-                      .max_pause_cpu_ms = 0.25};
+                      .max_pause_cpu_ms = 0.25, .upgrade_latencies = upgrades, .nupgrade_latencies = 3};
     char *text = NULL;
     size_t size = 0;
     FILE *out = open_memstream(&text, &size);
     mt_stats_print_timing(&stats, out);
     fclose(out);
     cr_expect_str_eq(text, "jit-timing: traces=4 compile_ms_median=6.50 compile_ms_max=30.00 max_pause_ms=1.500 "
-                           "max_pause_cpu_ms=0.250\n");
+                           "max_pause_cpu_ms=0.250 upgrades=3 upgrade_ms_median=40.00 upgrade_ms_max=70.00\n");
     free(text);
 }
 

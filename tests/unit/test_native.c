@@ -1,7 +1,9 @@
 /* test_native.c — the native backend's life cycle of code: bridges compile
  * in the background and attach to their guard, and the code of invalidated
  * ones is released, so invalidating traces over and over keeps the RSS
- * bounded; traces it cannot take are rejected with a reason. */
+ * bounded, for gcc's code and quick code alike; quick code that gets hot
+ * is replaced by gcc's; both tiers compute what the reference backend
+ * computes; traces it cannot take are rejected with a reason. */
 #include "config.h"
 
 #include <criterion/criterion.h>
@@ -10,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "jcg_gccjit.h"
+#include "jcg_x64.h"
 #include "mt_jit.h"
 #include "test_util.h"
 #include "tiny.h"
@@ -116,12 +120,18 @@ static long rss_kib(void)
     return resident * 4;
 }
 
+/* Which tier compiles new traces: gcc from the start, or quick code. */
+static void gcc_only(void) { mt_jit_options()->gcc_after = 0; }
+
 /* 10,000 bridges compiled, attached, invalidated (detached from their
  * guard, as invalidation does) and collected at a safe point.  Without
- * releasing, each round's gcc result stays mapped (tens of MB in all). */
-Test(native, invalidated_code_is_released_and_rss_stays_bounded, .timeout = 240)
+ * releasing, each round's gcc result stays mapped (tens of MB in all),
+ * and each quick code its pages. */
+static void release_many(bool quick)
 {
     enum { ROUNDS = 40, PER_ROUND = 250, WARM_ROUNDS = 5 };
+    if (!quick)
+        gcc_only();
     mt_jittrace *parent = record_parent();
     /* what is kept, not how fast it runs: -O0 compiles fastest */
     setenv("MT_NATIVE_CFLAGS", "-O0 --param=ggc-min-heapsize=1024 --param=ggc-min-expand=10", 1);
@@ -132,10 +142,13 @@ Test(native, invalidated_code_is_released_and_rss_stays_bounded, .timeout = 240)
     for (uint32_t r = 0; r < ROUNDS; r++) {
         for (uint32_t i = 0; i < PER_ROUND; i++) {
             round[i] = new_bridge(parent, 1000 + r * PER_ROUND + i, bridge_text);
-            cr_assert_eq(mt_backend_native.compile(round[i], false, err, sizeof err), MT_COMPILE_PENDING,
-                         "%s", err);
+            cr_assert_eq(mt_backend_native.compile(round[i], false, err, sizeof err),
+                         quick ? MT_COMPILE_READY : MT_COMPILE_PENDING, "%s", err);
+            if (quick)
+                mt_backend_native.link(round[i]);
         }
-        install_all(PER_ROUND);
+        if (!quick)
+            install_all(PER_ROUND);
         for (uint32_t i = 0; i < PER_ROUND; i++) {
             round[i]->invalid = true;
             mt_backend_native.unlink(round[i]);
@@ -158,9 +171,13 @@ Test(native, invalidated_code_is_released_and_rss_stays_bounded, .timeout = 240)
 #endif
 }
 
+Test(native, invalidated_code_is_released_and_rss_stays_bounded, .timeout = 240) { release_many(false); }
+Test(native, invalidated_quick_code_is_released_and_rss_stays_bounded, .timeout = 60) { release_many(true); }
+
 /* A bridge that is still attached, or whose parent still runs, stays. */
 Test(native, attached_code_is_kept)
 {
+    gcc_only();
     mt_jittrace *parent = record_parent();
     mt_jittrace *bridge = new_bridge(parent, 1000, bridge_text);
     char err[256];
@@ -235,14 +252,17 @@ static void run_with(const mt_backend *backend, mt_jittrace *t, int64_t a, int64
 /* The reference backend's semantics are the spec: wrapping arithmetic,
  * shift counts mod 64, signed and unsigned compares, byte and word memory,
  * overflow exits. */
-Test(native, every_op_computes_what_the_reference_backend_computes)
+static void every_op_as_reference(bool quick)
 {
+    if (!quick)
+        gcc_only();
     mt_jittrace *parent = record_parent();
     mt_ir_register_call("weigh", (void *)weigh);
     mt_jittrace *t = new_bridge(parent, 1000, every_op);
     t->parent = NULL; /* run on its own */
     char err[256];
     cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    cr_assert_eq(((jcg_code *)t->code)->quick != NULL, quick && JCG_HAVE_X64);
     static const int64_t pairs[][2] = {
         {5, 3}, {-1, 63}, {-7, 64}, {INT64_MIN, -1}, {INT64_MAX, 1}, {INT64_MIN, 1},
         {0x123456789, 65}, {-2, -3}, {3037000500, 3037000500}, {0, 0}, {255, -256},
@@ -263,6 +283,9 @@ Test(native, every_op_computes_what_the_reference_backend_computes)
     }
 }
 
+Test(native, every_op_computes_what_the_reference_backend_computes) { every_op_as_reference(false); }
+Test(native, every_op_of_quick_code_computes_what_the_reference_backend_computes) { every_op_as_reference(true); }
+
 /* A volatile load in a loop is done in every trip: a flag another thread
  * raises while the loop runs ends it (gcc once hoisted the load, and the
  * loop never ended). */
@@ -276,8 +299,10 @@ static void *raise_flag(void *unused)
     return NULL;
 }
 
-Test(native, a_volatile_load_in_a_loop_sees_the_flag_change, .timeout = 60)
+static void volatile_loop(bool quick)
 {
+    if (!quick)
+        gcc_only();
     mt_jittrace *parent = record_parent();
     mt_jittrace *t = new_bridge(parent, 1000, "%1 = input.ptr 0\n"
                                               "%2 = input.int 1\n"
@@ -301,16 +326,74 @@ Test(native, a_volatile_load_in_a_loop_sees_the_flag_change, .timeout = 60)
     cr_expect_gt(exit.values[1], 0, "the loop went round %lld times", (long long)exit.values[1]);
 }
 
-Test(native, a_call_with_too_many_arguments_is_rejected)
+Test(native, a_volatile_load_in_a_loop_sees_the_flag_change, .timeout = 60) { volatile_loop(false); }
+Test(native, a_volatile_load_in_a_quick_loop_sees_the_flag_change, .timeout = 60) { volatile_loop(true); }
+
+/* A count-down loop's quick code runs out of its run count (gcc_after
+ * instructions), flags itself hot, and at the next safe point gcc's code
+ * replaces it: the code's entry is gcc's function from then on, and it
+ * counts down as the quick code did. */
+Test(native, hot_quick_code_is_replaced_by_gccs)
 {
+    if (!JCG_HAVE_X64)
+        return;
+    mt_jit_options()->gcc_after = 5000;
+    mt_jit_options()->sync = true;
     mt_jittrace *parent = record_parent();
-    mt_ir_register_call("seven", (void *)rss_kib);
     mt_jittrace *t = new_bridge(parent, 1000, "%1 = input.int 0\n"
-                                              "%2 = call.int seven(%1, %1, %1, %1, %1, %1, %1) effects=io\n"
-                                              "exit [1 | %2 | ]\n");
-    char err[256] = "";
-    cr_expect_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_REJECTED);
-    cr_expect(strstr(err, "7 arguments"), "reason: %s", err);
+                                              "%2 = const.int 1\n"
+                                              "%3 = sub %1, %2\n"
+                                              "guard_true %3 [1 | %3 | ]\n"
+                                              "jump(%3)\n");
+    t->parent = NULL;
+    char err[256];
+    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    jcg_code *code = t->code;
+    cr_assert_not_null(code->quick);
+    cr_assert_eq((void *)code->entry, code->quick);
+    int64_t inputs[1] = {100000};
+    mt_exit exit;
+    mt_backend_native.run(t, inputs, &exit);
+    cr_assert_eq(exit.guard, 4);
+    cr_assert_eq(exit.values[0], 0);
+    cr_assert(code->hot_flag && jcg_quick_hot, "the quick code did not flag itself hot");
+    mt_compile_status status;
+    cr_assert_null(mt_backend_native.finished(&status, err, sizeof err), "%s", err);
+    cr_assert_not_null(code->optimized);
+    cr_assert_eq(code->entry, code->optimized, "gcc's code does not run now");
+    cr_assert_eq(mt_jit_stats()->nupgrade_latencies, 1);
+    inputs[0] = 777;
+    mt_backend_native.run(t, inputs, &exit);
+    cr_expect_eq(exit.guard, 4);
+    cr_expect_eq(exit.values[0], 0);
+}
+
+/* A loop that runs fewer instructions than gcc_after stays quick. */
+Test(native, quick_code_that_is_not_hot_stays_quick)
+{
+    if (!JCG_HAVE_X64)
+        return;
+    mt_jit_options()->gcc_after = 1000000;
+    mt_jittrace *parent = record_parent();
+    mt_jittrace *t = new_bridge(parent, 1000, "%1 = input.int 0\n"
+                                              "%2 = const.int 1\n"
+                                              "%3 = sub %1, %2\n"
+                                              "guard_true %3 [1 | %3 | ]\n"
+                                              "jump(%3)\n");
+    t->parent = NULL;
+    char err[256];
+    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    jcg_code *code = t->code;
+    int64_t inputs[1] = {1000};
+    mt_exit exit;
+    for (int i = 0; i < 10; i++) /* the count carries over from run to run */
+        mt_backend_native.run(t, inputs, &exit);
+    cr_expect(!code->hot_flag);
+    /* 999 trips a run, each of 4 instructions (input, sub, guard, jump) */
+    cr_expect_eq(code->hot, 1000000 - 10 * 999 * 4, "run count %lld", (long long)code->hot);
+    mt_compile_status status;
+    cr_expect_null(mt_backend_native.finished(&status, err, sizeof err));
+    cr_expect_null(code->optimized);
 }
 
 #endif
