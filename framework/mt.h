@@ -132,15 +132,29 @@ void *mt_alloc(size_t size);        /* zeroed, may hold pointers */
 void *mt_alloc_atomic(size_t size); /* not zeroed, holds no pointers */
 void *mt_realloc(void *block, size_t size);
 char *mt_strdup(const char *s);
+/* mt_alloc, mt_alloc_atomic and mt_realloc, but NULL when the memory
+ * cannot be had (the OOM handler does not run): for requests whose
+ * failure the VM reports itself, as mtpy raises MemoryError when a list's
+ * storage cannot be had. */
+void *mt_try_alloc(size_t size);
+void *mt_try_alloc_atomic(size_t size);
+void *mt_try_realloc(void *block, size_t size);
+/* Give a block back at once, without waiting for a collection; nothing
+ * may point to it any more. */
+void mt_free(void *block);
+/* How many collections have run so far. */
+uint64_t mt_collection_count(void);
 /* Read all of `f` into a collected, NUL-terminated buffer; *size excludes
  * the NUL.  NULL (errno set) on a read error. */
 char *mt_read_stream(FILE *f, size_t *size);
 /* The same for the file at `path`; on failure prints "progname: cannot
  * open 'path': reason" (or "cannot read") and exits 2. */
 char *mt_read_file(const char *path, size_t *size);
-/* Called when an allocation fails; the default prints "progname: out of
- * memory" and exits 1.  A VM that raises MemoryError installs its own; the
- * handler must not return. */
+/* Called when an allocation of `size` bytes fails; the default prints
+ * "progname: out of memory" and exits 1.  A VM that raises MemoryError
+ * installs its own.  The handler either does not return, or returns
+ * having freed memory: the allocation is then tried once more, and if it
+ * fails again the process ends with the default message. */
 void mt_set_oom_handler(void (*handler)(size_t size));
 
 /* ---- native backend ------------------------------------------------------ */

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <gc.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,18 +21,51 @@ static void (*oom_handler)(size_t) = default_oom;
 
 void mt_set_oom_handler(void (*handler)(size_t size)) { oom_handler = handler ? handler : default_oom; }
 
-static void *checked(void *block, size_t size)
+/* A request that failed goes to the handler; one that returns has freed
+ * memory, so the request is made once more, and a second failure ends
+ * the process. */
+static bool failed(const void *block, size_t size)
+{
+    if (block || !size)
+        return false;
+    oom_handler(size);
+    return true;
+}
+
+static void *or_die(void *block, size_t size)
 {
     if (!block && size)
-        oom_handler(size);
+        default_oom(size);
     return block;
 }
 
-void *mt_alloc(size_t size) { return checked(GC_MALLOC(size), size); }
+void *mt_alloc(size_t size)
+{
+    void *block = GC_MALLOC(size);
+    return failed(block, size) ? or_die(GC_MALLOC(size), size) : block;
+}
 
-void *mt_alloc_atomic(size_t size) { return checked(GC_MALLOC_ATOMIC(size), size); }
+void *mt_alloc_atomic(size_t size)
+{
+    void *block = GC_MALLOC_ATOMIC(size);
+    return failed(block, size) ? or_die(GC_MALLOC_ATOMIC(size), size) : block;
+}
 
-void *mt_realloc(void *block, size_t size) { return checked(GC_REALLOC(block, size), size); }
+void *mt_realloc(void *block, size_t size)
+{
+    void *grown = GC_REALLOC(block, size);
+    return failed(grown, size) ? or_die(GC_REALLOC(block, size), size) : grown;
+}
+
+void *mt_try_alloc(size_t size) { return GC_MALLOC(size); }
+
+void *mt_try_alloc_atomic(size_t size) { return GC_MALLOC_ATOMIC(size); }
+
+void *mt_try_realloc(void *block, size_t size) { return GC_REALLOC(block, size); }
+
+void mt_free(void *block) { GC_FREE(block); }
+
+uint64_t mt_collection_count(void) { return GC_get_gc_no(); }
 
 void *mt_grow(void *array, uint32_t *max, uint32_t need, size_t elem)
 {

@@ -201,6 +201,9 @@ bool py_int_as_i64(py_val v, int64_t *out);
 /* An index (__index__: ints and bools); -1 with a TypeError otherwise,
  * OverflowError if it does not fit in an int64. */
 int py_index(py_val v, int64_t *out);
+/* The same for a C int argument (OverflowError "Python int too large to
+ * convert to C int" outside its range). */
+int py_index_c_int(py_val v, int *out);
 
 /* ---- exceptions (py_exc.c) ---------------------------------------------------- */
 
@@ -260,9 +263,16 @@ py_val py_exception_new(const py_type *type, py_val *args, size_t nargs);
 
 #include "py_number.h"
 
-/* Once, after mt_init and before any other py_ function (sets up GMP and
- * the types' class methods). */
+/* Once, after mt_init and before any other py_ function but
+ * py_memory_init (sets up GMP and the types' class methods). */
 void py_types_init(void);
+/* Before py_types_init, in a VM that raises MemoryError: take a reserve
+ * of memory and handle failed allocations (py_memory.c).  One the reserve
+ * covers succeeds and at_next_check is called, for the VM to raise
+ * MemoryError at its next safe point; any other ends the process with
+ * "out of memory".  Storage of objects too large to have is a MemoryError
+ * at once, with or without this. */
+void py_memory_init(void (*at_next_check)(void));
 
 /* Nesting of C-level recursion (repr and == of nested containers):
  * enter fails with RecursionError "maximum recursion depth exceeded<where>"

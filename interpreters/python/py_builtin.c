@@ -320,6 +320,8 @@ py_list *py_dir_of_type(const py_type *type)
             break;
     }
     py_list *names = py_list_new((size_t)py_dict_len(seen));
+    if (!names)
+        return NULL;
     int64_t pos = 0, i = 0;
     py_val key, value;
     while (py_dict_next(seen, &pos, &key, &value))

@@ -167,15 +167,9 @@ static py_val builtin_chr(py_val self, py_val *args, size_t nargs, py_tuple *kwn
     (void)self;
     if (!py_args_one("chr", nargs, kwnames))
         return NULL;
-    int64_t cp;
-    if (py_index(args[0], &cp) < 0) {
-        if (!py_err_matches(&py_exc_OverflowError))
-            return NULL;
-        cp = INT64_MAX; /* CPython converts to a C int */
-        py_err_take();
-    }
-    if (cp < INT32_MIN || cp > INT32_MAX)
-        return py_err_format(&py_exc_OverflowError, "Python int too large to convert to C int");
+    int cp;
+    if (py_index_c_int(args[0], &cp) < 0)
+        return NULL;
     if (cp < 0 || cp > 0x10FFFF)
         return py_err_format(&py_exc_ValueError, "chr() arg not in range(0x110000)");
     char buf[PY_UTF8_MAX];

@@ -13,9 +13,11 @@
 
 py_bytes *py_bytes_new(const char *data, size_t size)
 {
-    if (size > py_alloc_limit())
+    if (size > (size_t)INT64_MAX - sizeof(py_bytes) - 1)
         return py_err_no_memory();
-    py_bytes *b = mt_alloc_atomic(sizeof *b + size + 1);
+    py_bytes *b = py_alloc_atomic_storage(sizeof *b + size + 1);
+    if (!b)
+        return NULL;
     b->head.type = &py_bytes_type;
     b->size = (int64_t)size;
     b->hash = -1;
@@ -394,8 +396,8 @@ static py_val bytes_new(const py_type *type, py_val *args, size_t nargs, py_tupl
         return source;
     if (py_is_int(source)) {
         int64_t n;
-        if (py_index(source, &n) < 0)
-            return NULL;
+        if (!py_int_as_i64(source, &n))
+            return py_err_format(&py_exc_OverflowError, "cannot fit 'int' into an index-sized integer");
         if (n < 0)
             return py_err_format(&py_exc_ValueError, "negative count");
         return (py_val)py_bytes_new(NULL, (size_t)n);

@@ -505,10 +505,13 @@ void py_op_name_error(py_val name)
 }
 
 volatile uint8_t py_interrupted;
+static volatile sig_atomic_t sigint_came;
+static bool memory_ran_out;
 
 static void on_sigint(int sig)
 {
     (void)sig;
+    sigint_came = 1;
     py_interrupted = 1;
 }
 
@@ -520,10 +523,24 @@ void py_signals_init(void)
         sigaction(SIGINT, &sa, NULL);
 }
 
+void py_interrupt_for_memory(void)
+{
+    memory_ran_out = true;
+    py_interrupted = 1;
+}
+
 void py_op_interrupt(int64_t unused)
 {
     (void)unused;
     py_interrupted = 0;
+    if (memory_ran_out) {
+        memory_ran_out = false;
+        if (sigint_came)
+            py_interrupted = 1; /* the Ctrl-C's turn is next */
+        py_err_no_memory();
+        return;
+    }
+    sigint_came = 0;
     py_err_set(py_exception_new(&py_exc_KeyboardInterrupt, NULL, 0));
 }
 

@@ -36,17 +36,22 @@ py_val py_generator_new(py_frame *frame);
 /* A new frame for `code`, zeroed slots. */
 py_frame *py_frame_new(const py_code *code, py_function *func, py_frame *back);
 
-/* ---- Ctrl-C ---------------------------------------------------------------------
+/* ---- Ctrl-C and running out of memory ----------------------------------------------
  * SIGINT sets py_interrupted (a byte, for MT_LOAD_VOLATILE_U8); backward
  * jumps and calls of Python functions look at it, in compiled code too,
  * and raise KeyboardInterrupt.  Blocking reads that SIGINT interrupts
- * raise it at once (py_take_interrupt). */
+ * raise it at once (py_take_interrupt).  An allocation that failed and
+ * was made out of the reserve (py_memory_init) sets it too, and the same
+ * checks raise MemoryError. */
 extern volatile uint8_t py_interrupted;
 /* Catch SIGINT, unless it is ignored (as a background job's is). */
 void py_signals_init(void);
-/* Raise KeyboardInterrupt, clearing the flag (its argument is unused). */
+/* Raise MemoryError at the next check (py_memory_init's at_next_check). */
+void py_interrupt_for_memory(void);
+/* Raise MemoryError if memory ran out, else KeyboardInterrupt, clearing
+ * the flag (its argument is unused). */
 void py_op_interrupt(int64_t unused);
-/* If SIGINT came: raise KeyboardInterrupt and return true. */
+/* If SIGINT came or memory ran out: raise and return true. */
 bool py_take_interrupt(void);
 
 /* ---- residual operations (py_eval.c) ----------------------------------------------

@@ -200,11 +200,15 @@ void *py_err_format(const py_type *type, const char *fmt, ...)
     return NULL;
 }
 
+/* A new MemoryError when there is room for one (not from the reserve:
+ * mt_try_alloc), else the one kept for that, made new again. */
 void *py_err_no_memory(void)
 {
-    static py_exception no_memory = {.head = {&py_exc_MemoryError}, .args = &py_empty_tuple};
-    no_memory.value = py_none;
-    no_memory.traceback = NULL;
-    py_err_set((py_val)&no_memory);
+    static py_exception kept;
+    py_exception *e = mt_try_alloc(sizeof *e);
+    if (!e)
+        e = &kept;
+    *e = (py_exception){.head = {&py_exc_MemoryError}, .args = &py_empty_tuple, .value = py_none};
+    py_err_set((py_val)e);
     return NULL;
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 
 #include "py_format.h"
@@ -55,6 +56,23 @@ int py_index(py_val v, int64_t *out)
         return 0;
     py_err_format(&py_exc_OverflowError, "Python int too large to convert to C ssize_t");
     return -1;
+}
+
+int py_index_c_int(py_val v, int *out)
+{
+    int64_t i;
+    if (py_index(v, &i) < 0) {
+        if (!py_err_matches(&py_exc_OverflowError))
+            return -1;
+        py_err_take();
+        i = INT64_MAX;
+    }
+    if (i < INT_MIN || i > INT_MAX) {
+        py_err_format(&py_exc_OverflowError, "Python int too large to convert to C int");
+        return -1;
+    }
+    *out = (int)i;
+    return 0;
 }
 
 void *py_raise_number_error(const py_num_error *err)

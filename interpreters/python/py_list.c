@@ -19,22 +19,26 @@ static bool list_reserve(py_list *list, int64_t needed)
     if (needed > INT64_MAX / (int64_t)sizeof(py_val) / 2)
         return py_err_no_memory(), false;
     int64_t capacity = needed + (needed >> 3) + 6; /* CPython's over-allocation */
-    if ((uint64_t)capacity * sizeof(py_val) > py_alloc_limit())
-        return py_err_no_memory(), false;
-    list->items = mt_realloc(list->items, (size_t)capacity * sizeof(py_val));
+    py_val *items = py_realloc_storage(list->items, (size_t)capacity * sizeof(py_val));
+    if (!items)
+        return false;
+    list->items = items;
     list->capacity = capacity;
     return true;
 }
 
 py_list *py_list_new(size_t length)
 {
-    if ((uint64_t)length * sizeof(py_val) > py_alloc_limit() || length > (size_t)INT64_MAX / sizeof(py_val))
+    if (length > (size_t)INT64_MAX / sizeof(py_val))
         return py_err_no_memory();
+    py_val *items = length ? py_alloc_storage(length * sizeof(py_val)) : NULL;
+    if (length && !items)
+        return NULL;
     py_list *list = mt_alloc(sizeof *list);
     list->head.type = &py_list_type;
     list->length = (int64_t)length;
     list->capacity = (int64_t)length;
-    list->items = length ? mt_alloc(length * sizeof(py_val)) : NULL;
+    list->items = items;
     return list;
 }
 
@@ -70,14 +74,24 @@ static py_list *list_copy_of(const py_list *list, int64_t start, int64_t count)
     return r;
 }
 
+/* A copy of the items of a list about to change with its own items in
+ * it; NULL with MemoryError. */
+static py_val *own_items_copy(const py_list *list)
+{
+    if (!list->length)
+        return py_no_items;
+    py_list *copy = list_copy_of(list, 0, list->length);
+    return copy ? copy->items : NULL;
+}
+
 int py_list_extend(py_list *list, py_val iterable)
 {
     const py_type *t = py_type_of(iterable);
     if (t == &py_list_type || t == &py_tuple_type) {
         int64_t count;
         py_val *items = py_seq_items(iterable, &count);
-        if ((py_val)list == iterable)
-            items = list_copy_of(list, 0, count)->items;
+        if ((py_val)list == iterable && !(items = own_items_copy(list)))
+            return -1;
         return list_replace(list, list->length, list->length, items, count);
     }
     py_val it = py_iter(iterable), item;
@@ -127,7 +141,7 @@ static py_val list_slice(py_list *list, const py_slice *slice)
     if (step == 1)
         return (py_val)list_copy_of(list, start, count);
     py_list *r = py_list_new((size_t)count);
-    for (int64_t k = 0; k < count; k++)
+    for (int64_t k = 0; r && k < count; k++)
         r->items[k] = list->items[start + k * step];
     return (py_val)r;
 }
@@ -178,7 +192,7 @@ static py_val *assigned_items(py_list *list, py_val value, const char *message, 
     if ((py_val)list != value)
         return fast_items(value, message, n);
     *n = list->length;
-    return list->length ? list_copy_of(list, 0, list->length)->items : py_no_items;
+    return own_items_copy(list);
 }
 
 static int assign_extended(py_list *list, int64_t start, int64_t step, int64_t count, py_val value)
@@ -275,8 +289,8 @@ static py_val list_repeat(py_list *list, py_val count, py_list *into)
         into = py_list_new(0);
     if (!into || !list_reserve(into, length * n))
         return NULL;
-    if (into == list && n > 0)
-        items = list_copy_of(list, 0, length)->items;
+    if (into == list && n > 0 && !(items = own_items_copy(list)))
+        return NULL;
     into->length = 0;
     for (int64_t k = 0; k < n && length; k++) {
         memcpy(into->items + into->length, items, (size_t)length * sizeof(py_val));

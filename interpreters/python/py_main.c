@@ -169,6 +169,7 @@ int main(int argc, char **argv)
         args[nargs++] = command ? "-c" : module ? (char *)filename : i < argc ? argv[i++] : "";
     while (i < argc)
         args[nargs++] = argv[i++];
+    py_memory_init(py_interrupt_for_memory);
     py_types_init();
     py_sys_init(nargs, args);
     py_signals_init();

@@ -5,8 +5,6 @@
  */
 #include "config.h"
 
-#include <unistd.h>
-
 #include "py_types.h"
 
 /* ---- indices ------------------------------------------------------------------------ */
@@ -199,16 +197,6 @@ int py_unpack_starred(py_val iterable, py_val *out, size_t before, size_t after)
 
 int64_t py_recursion_limit = 1000;
 static int64_t recursion_depth;
-
-uint64_t py_alloc_limit(void)
-{
-    static uint64_t limit;
-    if (!limit) {
-        long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGE_SIZE);
-        limit = pages > 0 && page_size > 0 ? (uint64_t)pages * (uint64_t)page_size : UINT64_C(1) << 40;
-    }
-    return limit;
-}
 
 int py_recursion_enter(const char *where)
 {

@@ -22,7 +22,9 @@ static py_str *str_alloc(size_t size)
 {
     if (size > (size_t)INT64_MAX - sizeof(py_str) - 1)
         return py_err_no_memory();
-    py_str *s = mt_alloc_atomic(sizeof *s + size + 1);
+    py_str *s = py_alloc_atomic_storage(sizeof *s + size + 1);
+    if (!s)
+        return NULL;
     s->head.type = &py_str_type;
     s->size = (int64_t)size;
     s->hash = -1;
@@ -33,6 +35,8 @@ static py_str *str_alloc(size_t size)
 py_str *py_str_new_known(const char *data, size_t size, bool ascii)
 {
     py_str *s = str_alloc(size);
+    if (!s)
+        return NULL;
     if (size)
         memcpy(s->data, data, size);
     s->ascii = ascii;
@@ -145,16 +149,29 @@ void py_sb_init(py_str_builder *sb, size_t capacity)
     sb->ascii = true;
 }
 
+/* Room for `bytes` more; NULL once the str could not be had (MemoryError
+ * is set, and the builder stays failed: finishing it gives NULL). */
 static char *sb_extend(py_str_builder *sb, size_t bytes)
 {
+    if (!sb->str)
+        return NULL;
     if (bytes > sb->capacity - sb->size) {
         size_t capacity = sb->capacity * 2 > sb->size + bytes ? sb->capacity * 2 : sb->size + bytes;
-        sb->str = mt_realloc(sb->str, sizeof(py_str) + capacity + 1);
+        sb->str = py_realloc_storage(sb->str, sizeof(py_str) + capacity + 1);
+        if (!sb->str)
+            return NULL;
         sb->capacity = capacity;
     }
     char *at = sb->str->data + sb->size;
     sb->size += bytes;
     return at;
+}
+
+static void sb_copy(py_str_builder *sb, const char *bytes, size_t size)
+{
+    char *at = sb_extend(sb, size);
+    if (at)
+        memcpy(at, bytes, size);
 }
 
 void py_sb_bytes(py_str_builder *sb, const char *bytes, size_t size)
@@ -163,7 +180,7 @@ void py_sb_bytes(py_str_builder *sb, const char *bytes, size_t size)
         return;
     if (sb->ascii && !py_utf8_is_ascii(bytes, size))
         sb->ascii = false;
-    memcpy(sb_extend(sb, size), bytes, size);
+    sb_copy(sb, bytes, size);
 }
 
 void py_sb_cstr(py_str_builder *sb, const char *s) { py_sb_bytes(sb, s, strlen(s)); }
@@ -173,7 +190,7 @@ void py_sb_str(py_str_builder *sb, const py_str *s)
     if (!s->size)
         return;
     sb->ascii &= s->ascii;
-    memcpy(sb_extend(sb, (size_t)s->size), s->data, (size_t)s->size);
+    sb_copy(sb, s->data, (size_t)s->size);
 }
 
 void py_sb_code_point(py_str_builder *sb, uint32_t cp)
@@ -181,7 +198,7 @@ void py_sb_code_point(py_str_builder *sb, uint32_t cp)
     char bytes[PY_UTF8_MAX];
     size_t size = py_utf8_encode(cp, bytes);
     sb->ascii &= cp < 0x80;
-    memcpy(sb_extend(sb, size), bytes, size);
+    sb_copy(sb, bytes, size);
 }
 
 bool py_sb_repr(py_str_builder *sb, py_val v)
@@ -196,6 +213,8 @@ bool py_sb_repr(py_str_builder *sb, py_val v)
 py_str *py_sb_finish(py_str_builder *sb)
 {
     py_str *s = sb->str;
+    if (!s)
+        return NULL;
     s->size = (int64_t)sb->size;
     s->data[sb->size] = '\0';
     s->ascii = sb->ascii;

@@ -207,7 +207,7 @@ static py_val str_endswith(py_val self, py_val *args, size_t nargs, py_tuple *kw
 static py_val spans_to_list(const py_str *s, const py_span *spans, size_t count)
 {
     py_list *list = py_list_new(count);
-    for (size_t i = 0; i < count; i++)
+    for (size_t i = 0; list && i < count; i++)
         list->items[i] = byte_range(s, spans[i].start, spans[i].start + spans[i].size);
     return (py_val)list;
 }
@@ -526,8 +526,8 @@ static py_val str_expandtabs(py_val self, py_val *args, size_t nargs, py_tuple *
     static const char *const names[] = {"tabsize"};
     static const py_params params = {"expandtabs", names, 1, 0, 1, 0};
     py_val arg[1];
-    int64_t tabsize = 8;
-    if (!py_args_parse(&params, args, nargs, kwnames, arg) || (arg[0] && py_index(arg[0], &tabsize) < 0))
+    int tabsize = 8;
+    if (!py_args_parse(&params, args, nargs, kwnames, arg) || (arg[0] && py_index_c_int(arg[0], &tabsize) < 0))
         return NULL;
     py_str *s = self_str(self);
     py_text t = py_str_expandtabs(s->data, (size_t)s->size, tabsize);

@@ -17,7 +17,9 @@ py_tuple *py_tuple_new(size_t length)
         return &py_empty_tuple;
     if (length > ((size_t)INT64_MAX - sizeof(py_tuple)) / sizeof(py_val))
         return py_err_no_memory();
-    py_tuple *t = mt_alloc(sizeof *t + length * sizeof(py_val));
+    py_tuple *t = py_alloc_storage(sizeof *t + length * sizeof(py_val));
+    if (!t)
+        return NULL;
     t->head.type = &py_tuple_type;
     t->length = (int64_t)length;
     t->hash = -1;
@@ -174,6 +176,8 @@ static py_val tuple_add(py_val a, py_val b)
     if (x->length == 0)
         return b;
     py_tuple *r = py_tuple_new((size_t)(x->length + y->length));
+    if (!r)
+        return NULL;
     memcpy(r->items, x->items, (size_t)x->length * sizeof(py_val));
     memcpy(r->items + x->length, y->items, (size_t)y->length * sizeof(py_val));
     return (py_val)r;

@@ -80,7 +80,8 @@ py_val py_float_to_int_value(py_val v);
 
 /* ---- strs ------------------------------------------------------------------------- */
 
-/* A str being built: append, then finish (which gives the str). */
+/* A str being built: append, then finish (which gives the str, or NULL
+ * with MemoryError when memory for it could not be had). */
 typedef struct py_str_builder {
     py_str *str;
     size_t size, capacity;
@@ -152,9 +153,16 @@ int py_seq_contains(py_val *const *items, const int64_t *length, py_val item);
 py_val *py_seq_items(py_val iterable, int64_t *count);
 extern py_val py_no_items[1];
 
+/* ---- memory (py_memory.c) ----------------------------------------------------------- */
+
 /* The most bytes one object may take: what the machine has (more is a
  * MemoryError, not an attempt that ends the process). */
 uint64_t py_alloc_limit(void);
+/* Storage for an object (mt_alloc, mt_alloc_atomic, mt_realloc): NULL with
+ * MemoryError when it is over py_alloc_limit or cannot be had. */
+void *py_alloc_storage(size_t size);
+void *py_alloc_atomic_storage(size_t size);
+void *py_realloc_storage(void *block, size_t size);
 
 /* ---- containers that hold themselves ----------------------------------------------- */
 

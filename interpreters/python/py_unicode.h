@@ -183,7 +183,8 @@ py_span *py_str_splitlines(const char *s, size_t size, bool keepends, size_t *co
 
 /* str.ljust/rjust/center(width, fill) and str.zfill(width), widths in code
  * points; a copy of s when it is already that wide.  .data is NULL when the
- * result would be longer than PTRDIFF_MAX bytes (CPython: MemoryError). */
+ * result would be longer than PTRDIFF_MAX bytes or memory for it cannot be
+ * had (CPython: MemoryError). */
 py_text py_str_ljust(const char *s, size_t size, int64_t width, uint32_t fill);
 py_text py_str_rjust(const char *s, size_t size, int64_t width, uint32_t fill);
 py_text py_str_center(const char *s, size_t size, int64_t width, uint32_t fill);

@@ -22,6 +22,16 @@ static inline void py_buf_init(py_buf *buf, size_t capacity)
     buf->capacity = capacity;
 }
 
+/* The same for a result of a known size that may be more than memory
+ * holds: false when it cannot be had. */
+static inline bool py_buf_try_init(py_buf *buf, size_t capacity)
+{
+    buf->data = mt_try_alloc_atomic(capacity + 1);
+    buf->size = 0;
+    buf->capacity = capacity;
+    return buf->data != NULL;
+}
+
 static inline char *py_buf_extend(py_buf *buf, size_t bytes)
 {
     if (bytes > buf->capacity - buf->size) {

@@ -16,7 +16,8 @@ static py_text pad(const char *s, size_t size, size_t left, size_t right, uint32
     if (left > limit || right > limit - left)
         return TOO_LONG;
     py_buf buf;
-    py_buf_init(&buf, size + (left + right) * fill_size);
+    if (!py_buf_try_init(&buf, size + (left + right) * fill_size))
+        return TOO_LONG;
     for (size_t i = 0; i < left; i++)
         py_buf_bytes(&buf, fill_bytes, fill_size);
     py_buf_bytes(&buf, s, size);
