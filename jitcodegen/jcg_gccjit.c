@@ -19,6 +19,8 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -261,6 +263,12 @@ static void compile_batch(jcg_batch *b)
 static void *compile_thread(void *unused)
 {
     (void)unused;
+    /* The interpreter comes first: where the compile thread, the
+     * assembler it runs and the main thread want more CPUs than there are,
+     * the main thread is the one that keeps running (Linux: a thread's
+     * own nice value; the assembler inherits it). */
+    if (setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10) != 0)
+        errno = 0;
     pthread_mutex_lock(&NS.lock);
     for (;;) {
         while (!NS.handed && !NS.stopping)
