@@ -470,6 +470,24 @@ static jcg_checks guard_checks(void)
     return mt_jit_failures_may_be_forced() ? JCG_CHECK_FORCED : JCG_CHECK_NONE;
 }
 
+/* Lower code's trace for gcc: into a batch of its own (sync) or the open
+ * one.  NULL, with a reason in err, if gcc cannot take it. */
+static jcg_batch *lower_into_batch(jcg_code *code, bool sync, char *err, size_t errsize)
+{
+    jcg_batch *b = sync ? new_batch() : NS.open ? NS.open : (NS.open = new_batch());
+    if (!jcg_lower(b->ctxt, code, guard_checks(), err, errsize)) { /* it added nothing */
+        if (sync) {
+            jcg_lib.context_release(b->ctxt);
+            free(b);
+        }
+        return NULL;
+    }
+    if (getenv("MT_NATIVE_FAIL"))
+        inject_error(b->ctxt);
+    batch_add(b, code);
+    return b;
+}
+
 /* Quick code for a new trace, unless gcc_after=0 asks for gcc from the
  * start: runnable at once.  A trace the quick tier cannot take goes to
  * gcc. */
@@ -502,18 +520,11 @@ static mt_compile_status native_compile(mt_jittrace *t, bool sync, char *err, si
         mt_stats_note_compile_latency(mt_now_ms() - code->requested_ms);
         return MT_COMPILE_READY;
     }
-    jcg_batch *b = sync ? new_batch() : NS.open ? NS.open : (NS.open = new_batch());
-    if (!jcg_lower(b->ctxt, code, guard_checks(), err, errsize)) { /* it added nothing */
+    jcg_batch *b = lower_into_batch(code, sync, err, errsize);
+    if (!b) {
         free_code(code);
-        if (sync) {
-            jcg_lib.context_release(b->ctxt);
-            free(b);
-        }
         return MT_COMPILE_REJECTED;
     }
-    if (getenv("MT_NATIVE_FAIL"))
-        inject_error(b->ctxt);
-    batch_add(b, code);
     t->code = code;
     keep(code);
     if (!sync) {
@@ -563,19 +574,11 @@ static bool finish_upgrade(jcg_code *code, jcg_batch *b, char *err, size_t errsi
 static bool upgrade(jcg_code *code, char *err, size_t errsize)
 {
     bool sync = mt_jit_options()->sync;
-    jcg_batch *b = sync ? new_batch() : NS.open ? NS.open : (NS.open = new_batch());
     char why[256];
     code->requested_ms = mt_now_ms();
-    if (!jcg_lower(b->ctxt, code, guard_checks(), why, sizeof why)) { /* it stays quick */
-        if (sync) {
-            jcg_lib.context_release(b->ctxt);
-            free(b);
-        }
-        return true;
-    }
-    if (getenv("MT_NATIVE_FAIL"))
-        inject_error(b->ctxt);
-    batch_add(b, code);
+    jcg_batch *b = lower_into_batch(code, sync, why, sizeof why);
+    if (!b)
+        return true; /* it stays quick */
     code->upgrading = true;
     if (!sync) {
         if (!start_thread(err, errsize))

@@ -233,6 +233,20 @@ static void alu_ri(emit *e, int alu, int dst, int32_t imm)
     }
 }
 
+/* cmp qword [base + disp], 0 */
+static void cmp_zero_at(emit *e, int base, int32_t disp)
+{
+    op_rm(e, W, false, 0x83, ALU_CMP, base, -1, 0, disp);
+    byte(e, 0);
+}
+
+/* mov byte [base], v */
+static void set_byte_at(emit *e, int base, uint8_t v)
+{
+    op_rm(e, 0, false, 0xc6, 0, base, -1, 0, 0);
+    byte(e, v);
+}
+
 static void test_rr(emit *e, int a, int b) { op_rr(e, W, false, 0x85, b, a); }
 
 static void push(emit *e, int r)
@@ -447,7 +461,7 @@ static void guard_value(emit *e, mt_ref r, bool want_true)
         if (e->reg[r] >= 0)
             test_rr(e, e->reg[r], e->reg[r]);
         else
-            op_rm(e, W, false, 0x83, ALU_CMP, RSP, -1, 0, e->slot[r]), byte(e, 0);
+            cmp_zero_at(e, RSP, e->slot[r]);
         cc = CC_NE;
     }
     guard_on(e, want_true ? cc ^ 1 : cc);
@@ -708,9 +722,9 @@ static void count_run(emit *e, uint32_t weight, uint32_t then)
     alu_ri(e, ALU_SUB, R15, (int32_t)weight);
     jcc(e, CC_NS, then);
     mov_ptr(e, RAX, &e->code->hot_flag);
-    op_rm(e, 0, false, 0xc6, 0, RAX, -1, 0, 0), byte(e, 1); /* mov byte [rax], 1 */
+    set_byte_at(e, RAX, 1);
     mov_ptr(e, RAX, &jcg_quick_hot);
-    op_rm(e, 0, false, 0xc6, 0, RAX, -1, 0, 0), byte(e, 1);
+    set_byte_at(e, RAX, 1);
     mov_ri(e, R15, INT64_MAX);
     jmp(e, then);
 }
@@ -913,7 +927,7 @@ static void emit_exit(emit *e, const exit_path *x)
         exit_value(e, x, 8 * (int32_t)(n + i), mt_ir_virtual_value(ir, ir->pool[s->virt + i]));
     if (e->checks == JCG_CHECK_FORCED) { /* a test's forced failure counts down */
         uint32_t real = new_label(e);
-        op_rm(e, W, false, 0x83, ALU_CMP, RSP, -1, 0, AT_FORCED), byte(e, 0);
+        cmp_zero_at(e, RSP, AT_FORCED);
         jcc(e, CC_E, real);
         mov_ptr(e, RDI, e->code->trace);
         mov_ri(e, RSI, x->snap);

@@ -329,6 +329,21 @@ static void volatile_loop(bool quick)
 Test(native, a_volatile_load_in_a_loop_sees_the_flag_change, .timeout = 60) { volatile_loop(false); }
 Test(native, a_volatile_load_in_a_quick_loop_sees_the_flag_change, .timeout = 60) { volatile_loop(true); }
 
+/* A loop that counts its input down to 0 and exits there, compiled. */
+static mt_jittrace *count_down_loop(void)
+{
+    mt_jittrace *parent = record_parent();
+    mt_jittrace *t = new_bridge(parent, 1000, "%1 = input.int 0\n"
+                                              "%2 = const.int 1\n"
+                                              "%3 = sub %1, %2\n"
+                                              "guard_true %3 [1 | %3 | ]\n"
+                                              "jump(%3)\n");
+    t->parent = NULL;
+    char err[256];
+    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    return t;
+}
+
 /* A count-down loop's quick code runs out of its run count (gcc_after
  * instructions), flags itself hot, and at the next safe point gcc's code
  * replaces it: the code's entry is gcc's function from then on, and it
@@ -339,16 +354,9 @@ Test(native, hot_quick_code_is_replaced_by_gccs)
         return;
     mt_jit_options()->gcc_after = 5000;
     mt_jit_options()->sync = true;
-    mt_jittrace *parent = record_parent();
-    mt_jittrace *t = new_bridge(parent, 1000, "%1 = input.int 0\n"
-                                              "%2 = const.int 1\n"
-                                              "%3 = sub %1, %2\n"
-                                              "guard_true %3 [1 | %3 | ]\n"
-                                              "jump(%3)\n");
-    t->parent = NULL;
-    char err[256];
-    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    mt_jittrace *t = count_down_loop();
     jcg_code *code = t->code;
+    char err[256];
     cr_assert_not_null(code->quick);
     cr_assert_eq((void *)code->entry, code->quick);
     int64_t inputs[1] = {100000};
@@ -374,16 +382,9 @@ Test(native, quick_code_that_is_not_hot_stays_quick)
     if (!JCG_HAVE_X64)
         return;
     mt_jit_options()->gcc_after = 1000000;
-    mt_jittrace *parent = record_parent();
-    mt_jittrace *t = new_bridge(parent, 1000, "%1 = input.int 0\n"
-                                              "%2 = const.int 1\n"
-                                              "%3 = sub %1, %2\n"
-                                              "guard_true %3 [1 | %3 | ]\n"
-                                              "jump(%3)\n");
-    t->parent = NULL;
-    char err[256];
-    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    mt_jittrace *t = count_down_loop();
     jcg_code *code = t->code;
+    char err[256];
     int64_t inputs[1] = {1000};
     mt_exit exit;
     for (int i = 0; i < 10; i++) /* the count carries over from run to run */

@@ -93,20 +93,6 @@ TestSuite(opt_random, .init = setup);
 
 /* ---- random numbers ------------------------------------------------------ */
 
-/* splitmix64: a good stream from any seed, 0 too. */
-typedef struct rng {
-    uint64_t state;
-} rng;
-
-static uint64_t next_random(rng *r)
-{
-    uint64_t z = (r->state += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
-static uint32_t below(rng *r, uint32_t n) { return (uint32_t)(next_random(r) % n); }
 static bool one_in(rng *r, uint32_t n) { return below(r, n) == 0; }
 
 /* Small numbers mostly, and the edges where folding and _ov ops differ. */

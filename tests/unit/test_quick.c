@@ -30,18 +30,7 @@
 
 enum { SEEDS = 3000, NINTS = 6, BUF_BYTES = 64, MAX_VALUES = 400, MAX_EXIT = 40 };
 
-/* splitmix64 */
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
-static uint32_t below(uint64_t *r, uint32_t n) { return (uint32_t)(next_random(r) % n); }
-
-static int64_t interesting(uint64_t *r)
+static int64_t interesting(rng *r)
 {
     static const int64_t numbers[] = {0, 1, -1, 2, 3, 7, 63, 64, 255, -256, 1000, INT32_MAX, INT32_MIN,
                                       (int64_t)1 << 40, INT64_MAX, INT64_MIN, 0x123456789abcdef};
@@ -75,7 +64,7 @@ TestSuite(quick, .init = setup);
 
 /* The trace being written: its text and the integer values in scope. */
 typedef struct gen {
-    uint64_t rng;
+    rng rng;
     FILE *out;
     uint32_t next;     /* the next ref */
     uint32_t values[MAX_VALUES];
@@ -192,7 +181,7 @@ static void step(gen *g)
  * carried values on in another order. */
 static char *generate(uint32_t seed, uint32_t *ncarried)
 {
-    gen g = {.rng = seed, .next = 1};
+    gen g = {.rng = {seed}, .next = 1};
     char *text = NULL;
     size_t size = 0;
     g.out = open_memstream(&text, &size);
@@ -294,7 +283,7 @@ static void check_seed(uint32_t seed, unsigned *spilled)
                  err, text);
     cr_assert_not_null(((jcg_code *)t->code)->quick, "seed %u: no quick code", seed);
     *spilled += t->ir.nins > 60;
-    uint64_t rng = (uint64_t)seed << 32;
+    rng rng = {(uint64_t)seed << 32};
     for (int run = 0; run < 3; run++) {
         int64_t ints[NINTS];
         uint8_t memory[BUF_BYTES];

@@ -35,6 +35,22 @@ static inline unsigned count_loop_ops(const mt_trace *t, mt_irop op)
     return n;
 }
 
+/* splitmix64: a good stream of random numbers from any seed, 0 too (the
+ * random-trace tests). */
+typedef struct rng {
+    uint64_t state;
+} rng;
+
+static inline uint64_t next_random(rng *r)
+{
+    uint64_t z = (r->state += UINT64_C(0x9E3779B97F4A7C15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+
+static inline uint32_t below(rng *r, uint32_t n) { return (uint32_t)(next_random(r) % n); }
+
 /* Suite fixture: the framework must be initialised before allocating. */
 static inline void start_framework(void) { mt_init("unit-tests"); }
 
