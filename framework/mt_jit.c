@@ -84,6 +84,28 @@ static jitcell *cell_find(const mt_jitdriver *d, const int64_t *greens, bool cre
     return cell;
 }
 
+/* The cell a counter slot last led to: a hot key's cell without hashing
+ * (every call of a function with an entry trace looks it up). */
+static jitcell *slot_cells[1u << MT_COUNTER_BITS];
+
+static bool cell_is(const jitcell *cell, const mt_jitdriver *d, const int64_t *greens)
+{
+    if (cell->key[0] != (int64_t)(intptr_t)d)
+        return false;
+    for (uint32_t i = 0; i < d->ngreens; i++)
+        if (cell->key[1 + i] != greens[i])
+            return false;
+    return true;
+}
+
+static jitcell *cell_at(const mt_jitdriver *d, uint32_t slot, const int64_t *greens)
+{
+    jitcell *cell = slot_cells[slot];
+    if (cell && cell_is(cell, d, greens))
+        return cell;
+    return slot_cells[slot] = cell_find(d, greens, true);
+}
+
 mt_jittrace *mt_jit_trace_at(const mt_jitdriver *d, const int64_t *greens)
 {
     jitcell *cell = cell_find(d, greens, false);
@@ -136,6 +158,7 @@ void mt_jit_force_guard_failure(const mt_jittrace *t, uint32_t snap, uint32_t ti
 void mt_jit_reset(void)
 {
     JS.cells = NULL;
+    memset(slot_cells, 0, sizeof slot_cells);
     JS.ntraces = 0;
     JS.counters_ready = false;
     JS.guard_checks = 0;
@@ -338,12 +361,23 @@ static void install(mt_jittrace *t)
         backend()->link(t);
 }
 
+/* Whether t is its key's trace or its guard's bridge. */
+static bool installed(const mt_jittrace *t)
+{
+    return t->parent ? t->parent->guards[t->parent_snap].bridge == t : t->cell && t->cell->trace == t;
+}
+
 /* A background compile that ended: install its trace, unless a value it
- * assumed changed meanwhile (it is re-recorded when hot again). */
+ * assumed changed meanwhile (it is re-recorded when hot again).  A trace
+ * installed already was being recompiled (the native backend's gcc tier):
+ * if that failed, it stays as it is — nothing enters compiled code again,
+ * and what runs finishes normally. */
 static void install_finished_one(mt_jittrace *t, mt_compile_status status, const char *err)
 {
     if (status == MT_COMPILE_BROKEN)
         fall_back(err);
+    if (installed(t))
+        return;
     if (status == MT_COMPILE_READY && !t->invalid && !stale(t)) {
         install(t);
         return;
@@ -690,7 +724,9 @@ static bool hot(const mt_jitdriver *d, uint32_t slot, int64_t *greens, int64_t *
         return false;
     }
     safe_point();
-    jitcell *cell = cell_find(d, greens, true);
+    if (!o->enabled) /* the safe point found the native backend broken */
+        return false;
+    jitcell *cell = cell_at(d, slot, greens);
     if (cell->trace) {
         mt_counters[slot] = 0; /* come back every time */
         run(cell->trace, greens, reds);

@@ -59,7 +59,9 @@ typedef struct mt_backend {
      * PENDING.  Runs on the main thread, which may read the IR. */
     mt_compile_status (*compile)(mt_jittrace *t, bool sync, char *err, size_t errsize);
     /* Optional: a trace whose background compile ended since the last
-     * call (READY or BROKEN in *status, a reason in err), or NULL. */
+     * call (READY or BROKEN in *status, a reason in err), or NULL.  A
+     * trace installed already comes back only BROKEN: the backend was
+     * recompiling it, and that failed. */
     mt_jittrace *(*finished)(mt_compile_status *status, char *err, size_t errsize);
     /* Optional: the framework made `t` its key's loop or its guard's
      * bridge; compiled code must now enter it there. */

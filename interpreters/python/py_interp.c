@@ -63,6 +63,9 @@ void py_call_portal(int64_t *greens, int64_t *reds)
     MT_LOAD_STATE(PY_GREENS, PY_REDS, greens, reds);
     py_frame *caller = ((py_frame *)frame)->back;
     mt_ptr result = NULL;
+    /* the callee's entry, as an interpreted call would have it: its entry
+     * trace runs (at most to its return), else the entry's count goes up */
+    MT_ENTER_FUNCTION(py_jit, PY_GREENS, PY_REDS);
     while (frame != caller) {
         MT_MERGE_POINT(py_jit, PY_GREENS, PY_REDS);
         const py_insn *insn = &code->insns[pc];

@@ -26,6 +26,7 @@ void tiny_call(int64_t *greens, int64_t *reds)
     mt_ptr frame;
     MT_LOAD_STATE(TINY_GREENS, TINY_REDS, greens, reds);
     const tiny_frame *caller = ((const tiny_frame *)frame)->back;
+    MT_ENTER_FUNCTION(tiny_jit, TINY_GREENS, TINY_REDS); /* the callee's entry trace, if any */
     while (frame != caller) {
         MT_MERGE_POINT(tiny_jit, TINY_GREENS, TINY_REDS);
         const tiny_insn *insn = &code->code[pc];
