@@ -470,6 +470,17 @@ static jcg_checks guard_checks(void)
     return mt_jit_failures_may_be_forced() ? JCG_CHECK_FORCED : JCG_CHECK_NONE;
 }
 
+/* A gcc run that failed: its reason in err, and no compile is tried
+ * again. */
+static bool batch_failed(const jcg_batch *b, char *err, size_t errsize)
+{
+    if (!b->error[0])
+        return false;
+    snprintf(err, errsize, "%s", b->error);
+    NS.broken = "a previous compile failed";
+    return true;
+}
+
 /* Lower code's trace for gcc: into a batch of its own (sync) or the open
  * one.  NULL, with a reason in err, if gcc cannot take it. */
 static jcg_batch *lower_into_batch(jcg_code *code, bool sync, char *err, size_t errsize)
@@ -535,11 +546,8 @@ static mt_compile_status native_compile(mt_jittrace *t, bool sync, char *err, si
     }
     compile_batch(b);
     code->delivered = true;
-    if (b->error[0]) {
-        snprintf(err, errsize, "%s", b->error);
-        NS.broken = "a previous compile failed";
+    if (batch_failed(b, err, errsize))
         return MT_COMPILE_BROKEN;
-    }
     code->entry = code->optimized;
     mt_stats_note_compile_latency(b->finished_ms - code->requested_ms);
     return MT_COMPILE_READY;
@@ -554,11 +562,8 @@ static mt_compile_status native_compile(mt_jittrace *t, bool sync, char *err, si
 static bool finish_upgrade(jcg_code *code, jcg_batch *b, char *err, size_t errsize)
 {
     code->upgrading = false;
-    if (b->error[0]) {
-        snprintf(err, errsize, "%s", b->error);
-        NS.broken = "a previous compile failed";
+    if (batch_failed(b, err, errsize))
         return false;
-    }
     jcg_entry quick = code->entry;
     __atomic_store_n(&code->entry, code->optimized, __ATOMIC_RELEASE);
     const mt_jittrace *t = code->trace;
@@ -646,12 +651,10 @@ next:
         return code->trace;
     }
     code->delivered = true;
-    code->entry = code->optimized;
-    if (b->error[0]) {
-        snprintf(err, errsize, "%s", b->error);
-        NS.broken = "a previous compile failed";
+    if (batch_failed(b, err, errsize)) {
         *status = MT_COMPILE_BROKEN;
     } else {
+        code->entry = code->optimized;
         mt_stats_note_compile_latency(b->finished_ms - code->requested_ms);
         *status = MT_COMPILE_READY;
     }

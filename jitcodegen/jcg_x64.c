@@ -99,6 +99,7 @@ typedef struct emit {
     uint8_t flags_cc;           /* ...: the condition under which it is nonzero */
     uint32_t loop, top;         /* labels: the LABEL, the first instruction */
     uint32_t weight;            /* instructions run per trip */
+    mt_ref last;                /* the trace's end (its JUMP or EXIT) */
     uint32_t tail;              /* label of the shared exit tail */
 } emit;
 
@@ -1142,7 +1143,7 @@ static bool allocate(emit *e, char *err, size_t errsize)
 {
     const mt_trace *ir = e->ir;
     uint32_t n = ir->nins;
-    mt_ref jump;
+    mt_ref jump; /* (the last instruction, whatever it is) */
     uint32_t *users = mt_alloc_atomic(n * sizeof *users);
     mt_ref *user = mt_alloc_atomic(n * sizeof *user);
     memset(users, 0, n * sizeof *users);
@@ -1207,6 +1208,7 @@ static bool allocate(emit *e, char *err, size_t errsize)
         return false;
     }
     e->frame = frame;
+    e->last = jump;
     return true;
 }
 
@@ -1224,23 +1226,12 @@ static void prologue(emit *e)
 }
 
 /* The instructions run per trip round the loop, or per entry. */
-static uint32_t weigh(const mt_trace *ir, mt_ref from)
+static uint32_t weigh(const emit *e, mt_ref from)
 {
     uint32_t n = 0;
-    for (mt_ref r = from; r < ir->nins; r++) {
-        n += executed(&ir->ins[r]) && ir->ins[r].op != MT_IR_CONST;
-        if (mt_ir_info(&ir->ins[r])->flags & MT_IRF_END)
-            break;
-    }
+    for (mt_ref r = from; r <= e->last; r++)
+        n += executed(&e->ir->ins[r]) && e->ir->ins[r].op != MT_IR_CONST;
     return n ? n : 1;
-}
-
-static bool loops_to_itself(const mt_trace *ir)
-{
-    for (mt_ref r = 1; r < ir->nins; r++)
-        if (mt_ir_info(&ir->ins[r])->flags & MT_IRF_END)
-            return ir->ins[r].op == MT_IR_JUMP && !ir->ins[r].c;
-    return false;
 }
 
 static void *place_code(emit *e, size_t *size)
@@ -1275,27 +1266,26 @@ bool jcg_x64_emit(jcg_code *code, jcg_checks checks, char *err, size_t errsize)
     memset(e.lives, 0, n * sizeof *e.lives);
     if (!allocate(&e, err, errsize))
         return false;
-    bool loop = loops_to_itself(ir);
+    const mt_ins *end = &ir->ins[e.last];
+    bool loop = end->op == MT_IR_JUMP && !end->c; /* to itself */
     e.loop = new_label(&e);
     e.top = new_label(&e);
     e.tail = new_label(&e);
-    e.weight = weigh(ir, loop && ir->label ? ir->label : 1);
+    e.weight = weigh(&e, loop && ir->label ? ir->label : 1);
     prologue(&e);
     if (!loop)
         count_run(&e, e.weight, e.top);
     bind(&e, e.top);
-    for (e.ref = 1; e.ref < n; e.ref++) {
+    for (e.ref = 1; e.ref <= e.last; e.ref++) {
         e.ins = &ir->ins[e.ref];
-        if (executed(e.ins)) {
-            bool silent = e.ins->op == MT_IR_NOP || (e.ins->op == MT_IR_CONST && !placed(&e, e.ref));
-            if (!silent) { /* the flags are the last emitted instruction's */
-                e.flags_in = e.flags_out;
-                e.flags_out = 0;
-            }
-            lowerings[e.ins->op](&e);
+        if (!executed(e.ins))
+            continue;
+        bool silent = e.ins->op == MT_IR_NOP || (e.ins->op == MT_IR_CONST && !placed(&e, e.ref));
+        if (!silent) { /* the flags are the last emitted instruction's */
+            e.flags_in = e.flags_out;
+            e.flags_out = 0;
         }
-        if (mt_ir_info(e.ins)->flags & MT_IRF_END)
-            break;
+        lowerings[e.ins->op](&e);
     }
     for (uint32_t i = 0; i < e.nexits; i++)
         emit_exit(&e, &e.exits[i]);

@@ -188,6 +188,16 @@ Test(native, attached_code_is_kept)
     cr_expect_not_null(parent->code);
 }
 
+/* The trace in `text`, on its own (no parent), compiled at once. */
+static mt_jittrace *compiled_alone(const char *text)
+{
+    mt_jittrace *t = new_bridge(record_parent(), 1000, text);
+    t->parent = NULL;
+    char err[256];
+    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    return t;
+}
+
 static int64_t weigh(int64_t a, int64_t b, int64_t c)
 {
     return (int64_t)((uint64_t)a * 7 + (uint64_t)b * 3 + (uint64_t)c);
@@ -256,12 +266,8 @@ static void every_op_as_reference(bool quick)
 {
     if (!quick)
         gcc_only();
-    mt_jittrace *parent = record_parent();
     mt_ir_register_call("weigh", (void *)weigh);
-    mt_jittrace *t = new_bridge(parent, 1000, every_op);
-    t->parent = NULL; /* run on its own */
-    char err[256];
-    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    mt_jittrace *t = compiled_alone(every_op);
     cr_assert_eq(((jcg_code *)t->code)->quick != NULL, quick && JCG_HAVE_X64);
     static const int64_t pairs[][2] = {
         {5, 3}, {-1, 63}, {-7, 64}, {INT64_MIN, -1}, {INT64_MAX, 1}, {INT64_MIN, 1},
@@ -303,18 +309,14 @@ static void volatile_loop(bool quick)
 {
     if (!quick)
         gcc_only();
-    mt_jittrace *parent = record_parent();
-    mt_jittrace *t = new_bridge(parent, 1000, "%1 = input.ptr 0\n"
-                                              "%2 = input.int 1\n"
-                                              "%3 = const.int 3\n"
-                                              "%4 = load_u8 %1, %3 volatile\n"
-                                              "guard_false %4 [1 | %1 %2 | ]\n"
-                                              "%6 = const.int 1\n"
-                                              "%7 = add %2, %6\n"
-                                              "jump(%1, %7)\n");
-    t->parent = NULL;
-    char err[256];
-    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    mt_jittrace *t = compiled_alone("%1 = input.ptr 0\n"
+                                    "%2 = input.int 1\n"
+                                    "%3 = const.int 3\n"
+                                    "%4 = load_u8 %1, %3 volatile\n"
+                                    "guard_false %4 [1 | %1 %2 | ]\n"
+                                    "%6 = const.int 1\n"
+                                    "%7 = add %2, %6\n"
+                                    "jump(%1, %7)\n");
     flag_bytes[3] = 0;
     pthread_t thread;
     cr_assert_eq(pthread_create(&thread, NULL, raise_flag, NULL), 0);
@@ -332,16 +334,11 @@ Test(native, a_volatile_load_in_a_quick_loop_sees_the_flag_change, .timeout = 60
 /* A loop that counts its input down to 0 and exits there, compiled. */
 static mt_jittrace *count_down_loop(void)
 {
-    mt_jittrace *parent = record_parent();
-    mt_jittrace *t = new_bridge(parent, 1000, "%1 = input.int 0\n"
-                                              "%2 = const.int 1\n"
-                                              "%3 = sub %1, %2\n"
-                                              "guard_true %3 [1 | %3 | ]\n"
-                                              "jump(%3)\n");
-    t->parent = NULL;
-    char err[256];
-    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
-    return t;
+    return compiled_alone("%1 = input.int 0\n"
+                          "%2 = const.int 1\n"
+                          "%3 = sub %1, %2\n"
+                          "guard_true %3 [1 | %3 | ]\n"
+                          "jump(%3)\n");
 }
 
 /* A count-down loop's quick code runs out of its run count (gcc_after
