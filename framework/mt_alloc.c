@@ -22,40 +22,45 @@ static void (*oom_handler)(size_t) = default_oom;
 void mt_set_oom_handler(void (*handler)(size_t size)) { oom_handler = handler ? handler : default_oom; }
 
 /* A request that failed goes to the handler; one that returns has freed
- * memory, so the request is made once more, and a second failure ends
- * the process. */
-static bool failed(const void *block, size_t size)
+ * memory, so the request is made once more.  The collector may not hand
+ * out the freed block at once: while it judges a collection due, it will
+ * not split a large free block for small objects and tries to grow the
+ * heap instead, which is what just failed.  So a retry that fails is
+ * made again after a collection, and only a failure after that ends the
+ * process. */
+static void *retried(void *(*request)(void *, size_t), void *old, size_t size)
 {
+    void *block = request(old, size);
     if (block || !size)
-        return false;
+        return block;
     oom_handler(size);
-    return true;
-}
-
-static void *or_die(void *block, size_t size)
-{
-    if (!block && size)
+    if ((block = request(old, size)))
+        return block;
+    GC_gcollect();
+    if (!(block = request(old, size)))
         default_oom(size);
     return block;
 }
 
-void *mt_alloc(size_t size)
+static void *gc_malloc(void *old, size_t size)
 {
-    void *block = GC_MALLOC(size);
-    return failed(block, size) ? or_die(GC_MALLOC(size), size) : block;
+    (void)old;
+    return GC_MALLOC(size);
 }
 
-void *mt_alloc_atomic(size_t size)
+static void *gc_malloc_atomic(void *old, size_t size)
 {
-    void *block = GC_MALLOC_ATOMIC(size);
-    return failed(block, size) ? or_die(GC_MALLOC_ATOMIC(size), size) : block;
+    (void)old;
+    return GC_MALLOC_ATOMIC(size);
 }
 
-void *mt_realloc(void *block, size_t size)
-{
-    void *grown = GC_REALLOC(block, size);
-    return failed(grown, size) ? or_die(GC_REALLOC(block, size), size) : grown;
-}
+static void *gc_realloc(void *old, size_t size) { return GC_REALLOC(old, size); }
+
+void *mt_alloc(size_t size) { return retried(gc_malloc, NULL, size); }
+
+void *mt_alloc_atomic(size_t size) { return retried(gc_malloc_atomic, NULL, size); }
+
+void *mt_realloc(void *block, size_t size) { return retried(gc_realloc, block, size); }
 
 void *mt_try_alloc(size_t size) { return GC_MALLOC(size); }
 
