@@ -4,7 +4,11 @@
  */
 #include "config.h"
 
+#include <dlfcn.h>
 #include <gc.h>
+#include <link.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,9 +102,108 @@ static void quiet_warning(char *message, GC_word value)
     (void)value;
 }
 
+/* ---- libraries that hold no roots -------------------------------------------
+ * The collector scans the writable data of every loaded library at every
+ * collection.  libgccjit and what it pulls in (libstdc++, isl, mpfr, ...)
+ * have 4 MB of it, and no pointer into our heap: scanning it made each
+ * collection of a small heap 8 times as long.  Libraries the VM opens for
+ * itself are loaded by mt_dlopen_rootless, which notes the objects the
+ * dlopen added, and the collector's filter leaves their data out.  The
+ * list only grows; it is published whole, so the filter (called inside
+ * a collection, on any thread) reads it without a lock. */
+typedef struct rootless {
+    uint32_t n;
+    char **names;
+} rootless;
+
+static _Atomic(rootless *) rootless_now;
+static pthread_mutex_t rootless_lock = PTHREAD_MUTEX_INITIALIZER;
+
+typedef struct loaded {
+    uint32_t n, max;
+    char **names;
+} loaded;
+
+static int note_loaded(struct dl_phdr_info *info, size_t size, void *data)
+{
+    (void)size;
+    loaded *l = data;
+    if (!info->dlpi_name || !info->dlpi_name[0])
+        return 0;
+    if (l->n == l->max) {
+        uint32_t max = l->max ? 2 * l->max : 32;
+        char **names = realloc(l->names, max * sizeof *names);
+        if (!names)
+            return 1;
+        l->names = names;
+        l->max = max;
+    }
+    l->names[l->n++] = (char *)info->dlpi_name;
+    return 0;
+}
+
+static bool listed(char *const *names, uint32_t n, const char *name)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (!strcmp(names[i], name))
+            return true;
+    return false;
+}
+
+static int GC_CALLBACK has_roots(const char *name, void *start, size_t size)
+{
+    (void)start;
+    (void)size;
+    rootless *r = atomic_load_explicit(&rootless_now, memory_order_acquire);
+    return !(r && name && listed(r->names, r->n, name));
+}
+
+/* The objects in `after` that are not in `before` join the list (on
+ * failure to allocate, they are simply scanned). */
+static void publish_rootless(const loaded *before, const loaded *after)
+{
+    rootless *old = atomic_load_explicit(&rootless_now, memory_order_relaxed);
+    uint32_t n = old ? old->n : 0;
+    rootless *r = malloc(sizeof *r);
+    char **names = r ? malloc((n + after->n) * sizeof *names) : NULL;
+    if (!names) {
+        free(r);
+        return;
+    }
+    if (n)
+        memcpy(names, old->names, n * sizeof *names);
+    for (uint32_t i = 0; i < after->n; i++) {
+        const char *name = after->names[i];
+        if (listed(before->names, before->n, name) || listed(names, n, name))
+            continue;
+        char *copy = strdup(name);
+        if (copy)
+            names[n++] = copy;
+    }
+    *r = (rootless){n, names};
+    atomic_store_explicit(&rootless_now, r, memory_order_release); /* the old list stays: a filter may be reading it */
+}
+
+void *mt_dlopen_rootless(const char *file, int flags)
+{
+    pthread_mutex_lock(&rootless_lock);
+    loaded before = {0}, after = {0};
+    dl_iterate_phdr(note_loaded, &before);
+    void *handle = dlopen(file, flags);
+    if (handle) {
+        dl_iterate_phdr(note_loaded, &after);
+        publish_rootless(&before, &after);
+    }
+    free(before.names);
+    free(after.names);
+    pthread_mutex_unlock(&rootless_lock);
+    return handle;
+}
+
 /* Called by mt_init before the first allocation. */
 void mt_alloc_start(void)
 {
     GC_INIT();
     GC_set_warn_proc(quiet_warning);
+    GC_register_has_static_roots_callback(has_roots);
 }

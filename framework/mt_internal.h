@@ -6,6 +6,10 @@
 #include "mt.h"
 
 void mt_alloc_start(void);
+/* dlopen for a library the VM uses itself, which holds no pointers into
+ * the heap: the collector does not scan its data, nor that of the
+ * libraries it brought in. */
+void *mt_dlopen_rootless(const char *file, int flags);
 /* Growable arrays: return `array` (of `elem`-byte items, capacity *max)
  * resized so it holds at least `need` items, doubling as it grows. */
 void *mt_grow(void *array, uint32_t *max, uint32_t need, size_t elem);

@@ -83,9 +83,9 @@ static char lib_error[256]; /* why it could not be opened ("": it was) */
 static void open_lib(void)
 {
     const char *name = getenv("MT_GCCJIT_LIB");
-    void *handle = dlopen(name ? name : MT_GCCJIT_SONAME, RTLD_NOW | RTLD_LOCAL);
+    void *handle = mt_dlopen_rootless(name ? name : MT_GCCJIT_SONAME, RTLD_NOW | RTLD_LOCAL);
     if (!handle && !name)
-        handle = dlopen(MT_GCCJIT_PATH, RTLD_NOW | RTLD_LOCAL);
+        handle = mt_dlopen_rootless(MT_GCCJIT_PATH, RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         const char *why = dlerror();
         snprintf(lib_error, sizeof lib_error, "%s", why ? why : "cannot open libgccjit");
