@@ -285,6 +285,31 @@ static inline mt_ref mt_ir_virtual_value(const mt_trace *t, mt_ref r)
     return (ins->flags & MT_INSF_SUNK) ? mt_ir_stored_value(ins) : r;
 }
 
+/* Whether deopt at snapshot `s` builds nothing: its virtual list is only
+ * delayed stores (of values that are no virtual objects) and the objects
+ * they write into.  Native code then makes those stores itself (word
+ * stores: only those can be frame accesses) instead of calling
+ * mt_jit_materialize. */
+static inline bool mt_snapshot_only_stores(const mt_trace *t, const mt_snapshot *s)
+{
+    for (uint32_t i = 0; i < s->nvirt; i++) {
+        const mt_ins *ins = &t->ins[t->pool[s->virt + i]];
+        if (ins->op == MT_IR_NEW || ((ins->flags & MT_INSF_SUNK) && mt_ir_is_sunk_new(t, mt_ir_stored_value(ins))))
+            return false;
+    }
+    return true;
+}
+
+/* The index in snapshot `s`'s virtual list of the object the delayed
+ * store `store` (an entry of it) writes into. */
+static inline uint32_t mt_snapshot_object_index(const mt_trace *t, const mt_snapshot *s, mt_ref store)
+{
+    uint32_t i = 0;
+    while (t->pool[s->virt + i] != t->ins[store].a)
+        i++;
+    return i;
+}
+
 /* Set the pending list of snapshot `snap`. */
 void mt_ir_snapshot_pending(mt_trace *t, uint32_t snap, const mt_ref *stores, uint32_t n);
 /* Fill in every snapshot's virtual list from the sunk instructions. */

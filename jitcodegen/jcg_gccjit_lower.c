@@ -107,11 +107,28 @@ static void tail_call(lower *l, gcc_jit_block *block, gcc_jit_rvalue *target)
 }
 
 static gcc_jit_rvalue *compare(lower *l, enum gcc_jit_comparison op, gcc_jit_rvalue *a, gcc_jit_rvalue *b);
+static gcc_jit_rvalue *binary(lower *l, enum gcc_jit_binary_op op, gcc_jit_rvalue *a, gcc_jit_rvalue *b);
 
 /* ---- guard exits ---------------------------------------------------------- */
 
+/* The delayed stores of a snapshot that builds nothing, made here:
+ * *(obj + aux) = value (no byte store is a frame access). */
+static void delayed_stores(lower *l, gcc_jit_block *block, const mt_snapshot *s)
+{
+    for (uint32_t i = 0; i < s->nvirt; i++) {
+        const mt_ins *ins = &l->ir->ins[l->ir->pool[s->virt + i]];
+        if (!(ins->flags & MT_INSF_SUNK))
+            continue; /* an object */
+        gcc_jit_rvalue *address = binary(l, GCC_JIT_BINARY_OP_PLUS, val(l, ins->a), word_const(l, ins->aux));
+        jcg_lib.block_add_assignment(block, NULL, jcg_lib.rvalue_dereference(as_ptr(l, address, l->word_ptr), NULL),
+                                     val(l, mt_ir_stored_value(ins)));
+    }
+}
+
 /* Write the exit values of the current guard's snapshot to the buffer:
- * its reds, its replay list, then one word per virtual-list entry. */
+ * its reds, its replay list, then what deopt builds — made here when it
+ * is only stores, else one word per virtual-list entry for
+ * mt_jit_materialize. */
 static void write_exit_values(lower *l, gcc_jit_block *block, const mt_snapshot *s)
 {
     uint32_t n = s->nreds + s->nreplay;
@@ -119,13 +136,17 @@ static void write_exit_values(lower *l, gcc_jit_block *block, const mt_snapshot 
     for (uint32_t i = 0; i < n; i++)
         jcg_lib.block_add_assignment(block, NULL, word_at(l, l->buf, i),
                                      val(l, mt_snapshot_ref(l->ir, s, i)));
+    if (!s->nvirt)
+        return;
+    if (mt_snapshot_only_stores(l->ir, s)) {
+        delayed_stores(l, block, s);
+        return;
+    }
     for (uint32_t i = 0; i < s->nvirt; i++) {
         mt_ref r = mt_ir_virtual_value(l->ir, l->ir->pool[s->virt + i]);
         stored = r ? val(l, r) : word_const(l, 0);
         jcg_lib.block_add_assignment(block, NULL, word_at(l, l->buf, n + i), stored);
     }
-    if (!s->nvirt)
-        return;
     gcc_jit_type *types[3] = {l->word, l->word, l->word_ptr};
     gcc_jit_rvalue *args[3] = {word_const(l, (int64_t)(intptr_t)l->ir),
                                word_const(l, (int64_t)(intptr_t)s), l->buf};

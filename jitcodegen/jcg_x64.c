@@ -902,6 +902,33 @@ static void exit_value(emit *e, const exit_path *x, int32_t disp, mt_ref r)
     }
 }
 
+/* The delayed stores of a snapshot that builds nothing (word stores: no
+ * byte store is a frame access), made from the exit buffer, where their
+ * objects and values are exit values: false, with nothing emitted, for
+ * one mt_jit_materialize must do. */
+static bool delayed_stores(emit *e, const mt_snapshot *s, uint32_t n)
+{
+    const mt_trace *ir = e->ir;
+    if (!mt_snapshot_only_stores(ir, s))
+        return false;
+    for (uint32_t i = 0; i < s->nvirt; i++) {
+        const mt_ins *ins = &ir->ins[ir->pool[s->virt + i]];
+        if ((ins->flags & MT_INSF_SUNK) && !fits32(ins->aux))
+            return false;
+    }
+    load(e, RAX, RSP, AT_BUF);
+    for (uint32_t i = 0; i < s->nvirt; i++) {
+        mt_ref r = ir->pool[s->virt + i];
+        const mt_ins *ins = &ir->ins[r];
+        if (!(ins->flags & MT_INSF_SUNK))
+            continue; /* an object */
+        load(e, R11, RAX, 8 * (int32_t)(n + mt_snapshot_object_index(ir, s, r)));
+        load(e, RCX, RAX, 8 * (int32_t)(n + i));
+        store(e, R11, (int32_t)ins->aux, RCX);
+    }
+    return true;
+}
+
 /* A guard's cold path: whether it was injected, its snapshot's values to
  * the buffer (after which no register matters: calls may follow), the
  * failure consumed where a test forced it, the virtual objects built,
@@ -936,7 +963,7 @@ static void emit_exit(emit *e, const exit_path *x)
         call_r(e, RAX);
         bind(e, real);
     }
-    if (s->nvirt) {
+    if (s->nvirt && !delayed_stores(e, s, n)) {
         mov_ptr(e, RDI, ir);
         mov_ptr(e, RSI, s);
         load(e, RDX, RSP, AT_BUF);

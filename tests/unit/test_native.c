@@ -15,6 +15,7 @@
 #include "jcg_gccjit.h"
 #include "jcg_x64.h"
 #include "mt_jit.h"
+#include "mt_opt.h"
 #include "test_util.h"
 #include "tiny.h"
 
@@ -246,10 +247,15 @@ typedef struct outcome {
     _Alignas(8) uint8_t memory[32];
 } outcome;
 
+static void fill(uint8_t *memory, size_t size)
+{
+    for (size_t i = 0; i < size; i++)
+        memory[i] = (uint8_t)(i * 37 + 1);
+}
+
 static void run_with(const mt_backend *backend, mt_jittrace *t, int64_t a, int64_t b, outcome *out)
 {
-    for (size_t i = 0; i < sizeof out->memory; i++)
-        out->memory[i] = (uint8_t)(i * 37 + 1);
+    fill(out->memory, sizeof out->memory);
     int64_t inputs[3] = {a, b, (int64_t)(intptr_t)out->memory};
     mt_exit exit;
     backend->run(t, inputs, &exit);
@@ -291,6 +297,87 @@ static void every_op_as_reference(bool quick)
 
 Test(native, every_op_computes_what_the_reference_backend_computes) { every_op_as_reference(false); }
 Test(native, every_op_of_quick_code_computes_what_the_reference_backend_computes) { every_op_as_reference(true); }
+
+/* Deopt's stores at a guard's exit.  The optimizer delays the frame stores
+ * into the input object, so the first guard's snapshot has only stores to
+ * do (native code makes them itself); the second's
+ * stores a virtual object, which mt_jit_materialize builds; the end
+ * leaves the object pointing to itself.  Both tiers must leave memory as
+ * the reference backend does. */
+static const char delayed_stores[] = "%1 = input.int 0\n"
+                                     "%2 = input.int 1\n"
+                                     "%3 = input.ptr 2\n"
+                                     "store_int %3, %1, 8 frame\n"
+                                     "%5 = const.int 3\n"
+                                     "store_int %3, %5, 24 frame\n"
+                                     "%7 = const.int 100\n"
+                                     "%8 = lt %1, %7\n"
+                                     "guard_true %8 [1 | %1 %2 %3 | ]\n"
+                                     "%10 = new 16\n"
+                                     "store_int %10, %2, 8\n"
+                                     "store_ptr %3, %10, 16 frame\n"
+                                     "%13 = const.int 200\n"
+                                     "%14 = lt %1, %13\n"
+                                     "guard_true %14 [2 | %1 %2 %3 | ]\n"
+                                     "store_ptr %3, %3, 16 frame\n"
+                                     "%17 = add %1, %7\n"
+                                     "store_int %3, %17, 8 frame\n"
+                                     "exit [3 | %1 %17 | ]\n";
+
+/* The memory with a pointer stored at 16 replaced by what it points to:
+ * this memory (1), or the first word after the header of another object
+ * (run_with's filling is no pointer). */
+static void describe_memory(const outcome *o, int64_t *words)
+{
+    memcpy(words, o->memory, sizeof o->memory);
+    uint8_t filled[sizeof o->memory];
+    fill(filled, sizeof filled);
+    if (!memcmp(o->memory + 16, filled + 16, 8))
+        return;
+    const uint8_t *p = (const uint8_t *)(intptr_t)words[2];
+    words[2] = p == o->memory ? 1 : *(const int64_t *)(p + 8);
+}
+
+static void delayed_stores_as_reference(bool quick)
+{
+    if (!quick)
+        gcc_only();
+    mt_jittrace *t = new_bridge(record_parent(), 1000, delayed_stores);
+    mt_optimize(&t->ir);
+    t->guards = mt_alloc((t->ir.nsnaps + 1) * sizeof *t->guards);
+    t->parent = NULL;
+    uint32_t stores_only = 0, builds = 0;
+    for (uint32_t i = 0; i < t->ir.nsnaps; i++) {
+        const mt_snapshot *s = &t->ir.snaps[i];
+        if (s->nvirt)
+            mt_snapshot_only_stores(&t->ir, s) ? stores_only++ : builds++;
+    }
+    cr_assert(stores_only && builds, "the optimizer no longer delays these stores (%u, %u)", stores_only, builds);
+    char err[256];
+    cr_assert_eq(mt_backend_native.compile(t, true, err, sizeof err), MT_COMPILE_READY, "%s", err);
+    cr_assert_eq(((jcg_code *)t->code)->quick != NULL, quick && JCG_HAVE_X64);
+    static const int64_t as[] = {5, 99, 100, 150, 199, 200, 250, -1};
+    for (size_t i = 0; i < sizeof as / sizeof as[0]; i++) {
+        outcome native, reference;
+        run_with(&mt_backend_native, t, as[i], 77, &native);
+        run_with(&mt_backend_ref, t, as[i], 77, &reference);
+        cr_expect_eq(native.guard, reference.guard, "a=%lld: left at %%%u, not %%%u", (long long)as[i],
+                     native.guard, reference.guard);
+        int64_t mine[4], theirs[4];
+        describe_memory(&native, mine);
+        describe_memory(&reference, theirs);
+        cr_expect_arr_eq(mine, theirs, sizeof mine, "a=%lld: memory %llx %llx %llx %llx, not %llx %llx %llx %llx",
+                         (long long)as[i], (long long)mine[0], (long long)mine[1], (long long)mine[2],
+                         (long long)mine[3], (long long)theirs[0], (long long)theirs[1], (long long)theirs[2],
+                         (long long)theirs[3]);
+    }
+}
+
+Test(native, delayed_stores_at_exits_are_made_as_by_the_reference_backend) { delayed_stores_as_reference(false); }
+Test(native, delayed_stores_at_exits_of_quick_code_are_made_as_by_the_reference_backend)
+{
+    delayed_stores_as_reference(true);
+}
 
 /* A volatile load in a loop is done in every trip: a flag another thread
  * raises while the loop runs ends it (gcc once hoisted the load, and the
