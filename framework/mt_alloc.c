@@ -105,8 +105,8 @@ static void quiet_warning(char *message, GC_word value)
 /* ---- libraries that hold no roots -------------------------------------------
  * The collector scans the writable data of every loaded library at every
  * collection.  libgccjit and what it pulls in (libstdc++, isl, mpfr, ...)
- * have 4 MB of it, and no pointer into our heap: scanning it made each
- * collection of a small heap 8 times as long.  Libraries the VM opens for
+ * have 4 MB of it, and no pointer into our heap: a collection in fib(30)
+ * took 0.66 ms with it scanned, 0.28 ms without.  Libraries the VM opens for
  * itself are loaded by mt_dlopen_rootless, which notes the objects the
  * dlopen added, and the collector's filter leaves their data out.  The
  * list only grows; it is published whole, so the filter (called inside
