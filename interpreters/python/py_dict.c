@@ -42,20 +42,27 @@ int py_key_equal(py_val stored, py_val key)
 
 /* ---- the table ------------------------------------------------------------------------ */
 
-static void allocate_table(py_dict *d, int64_t size)
+/* New, empty tables of `size` slots; false with MemoryError, and the dict
+ * unchanged, when they cannot be had (never for MIN_SIZE). */
+static bool allocate_table(py_dict *d, int64_t size)
 {
+    int32_t *indices = py_alloc_atomic_storage((size_t)size * sizeof *indices);
+    py_dict_entry *entries = indices ? py_alloc_storage((size_t)usable_for(size) * sizeof *entries) : NULL;
+    if (!entries)
+        return false;
+    memset(indices, 0xFF, (size_t)size * sizeof *indices); /* all PY_DICT_EMPTY */
     d->mask = size - 1;
     d->usable = usable_for(size);
-    d->indices = mt_alloc_atomic((size_t)size * sizeof *d->indices);
-    memset(d->indices, 0xFF, (size_t)size * sizeof *d->indices); /* all PY_DICT_EMPTY */
-    d->entries = mt_alloc((size_t)d->usable * sizeof *d->entries);
+    d->indices = indices;
+    d->entries = entries;
+    return true;
 }
 
 py_dict *py_dict_new(void)
 {
     py_dict *d = mt_alloc(sizeof *d);
     d->head.type = &py_dict_type;
-    allocate_table(d, MIN_SIZE);
+    (void)allocate_table(d, MIN_SIZE); /* MIN_SIZE cannot fail */
     return d;
 }
 
@@ -71,15 +78,16 @@ static int64_t free_slot(const py_dict *d, int64_t hash)
 }
 
 /* Rebuild the tables for `minimum_used * 3` slots (at least MIN_SIZE),
- * leaving out deleted entries. */
-static void resize(py_dict *d, int64_t minimum_used)
+ * leaving out deleted entries; -1 with MemoryError, the dict as it was. */
+static int resize(py_dict *d, int64_t minimum_used)
 {
     int64_t size = MIN_SIZE;
     while (size < minimum_used * 3)
         size <<= 1;
     py_dict_entry *old = d->entries;
     int64_t count = d->nentries;
-    allocate_table(d, size);
+    if (!allocate_table(d, size))
+        return -1;
     int64_t n = 0;
     for (int64_t i = 0; i < count; i++) {
         if (!old[i].key)
@@ -89,6 +97,7 @@ static void resize(py_dict *d, int64_t minimum_used)
         n++;
     }
     d->nentries = n;
+    return 0;
 }
 
 /* The entry of key, -1 if there is none, -2 on error; *slot is where the
@@ -142,14 +151,15 @@ py_val py_dict_get(py_dict *d, py_val key)
     return ix >= 0 ? d->entries[ix].value : NULL;
 }
 
-static void insert_new(py_dict *d, py_val key, int64_t hash, py_val value)
+static int insert_new(py_dict *d, py_val key, int64_t hash, py_val value)
 {
-    if (d->nentries >= d->usable)
-        resize(d, d->used);
+    if (d->nentries >= d->usable && resize(d, d->used) < 0)
+        return -1;
     int64_t slot = free_slot(d, hash);
     d->entries[d->nentries] = (py_dict_entry){hash, key, value};
     d->indices[slot] = (int32_t)d->nentries++;
     d->used++;
+    return 0;
 }
 
 static int set_with_hash(py_dict *d, py_val key, int64_t hash, py_val value)
@@ -157,11 +167,11 @@ static int set_with_hash(py_dict *d, py_val key, int64_t hash, py_val value)
     int64_t slot, ix = lookup(d, key, hash, &slot);
     if (ix < -1)
         return -1;
-    if (ix >= 0)
+    if (ix >= 0) {
         d->entries[ix].value = value;
-    else
-        insert_new(d, key, hash, value);
-    return 0;
+        return 0;
+    }
+    return insert_new(d, key, hash, value);
 }
 
 int py_dict_set(py_dict *d, py_val key, py_val value)
@@ -214,11 +224,11 @@ bool py_dict_next(const py_dict *d, int64_t *pos, py_val *key, py_val *value)
 static py_dict *dict_copy_of(const py_dict *d)
 {
     py_dict *r = py_dict_new();
-    if (d->used > usable_for(MIN_SIZE))
-        resize(r, d->used);
+    if (d->used > usable_for(MIN_SIZE) && resize(r, d->used) < 0)
+        return NULL;
     for (int64_t i = 0; i < d->nentries; i++)
-        if (d->entries[i].key)
-            insert_new(r, d->entries[i].key, d->entries[i].hash, d->entries[i].value);
+        if (d->entries[i].key && insert_new(r, d->entries[i].key, d->entries[i].hash, d->entries[i].value) < 0)
+            return NULL;
     return r;
 }
 
@@ -258,8 +268,8 @@ int py_dict_update(py_dict *d, py_val other)
 {
     if (py_type_of(other) == &py_dict_type) {
         py_dict *o = (py_dict *)other;
-        if (d->used == 0 && o != d && o->used > usable_for(MIN_SIZE))
-            resize(d, o->used);
+        if (d->used == 0 && o != d && o->used > usable_for(MIN_SIZE) && resize(d, o->used) < 0)
+            return -1;
         for (int64_t i = 0; i < o->nentries; i++) {
             py_dict_entry e = o->entries[i];
             if (e.key && set_with_hash(d, e.key, e.hash, e.value) < 0)
@@ -363,7 +373,7 @@ static py_val dict_or(py_val a, py_val b)
     if (!py_isinstance(a, &py_dict_type) || !py_isinstance(b, &py_dict_type))
         return py_not_implemented;
     py_dict *r = dict_copy_of((py_dict *)a);
-    return py_dict_update(r, b) < 0 ? NULL : (py_val)r;
+    return !r || py_dict_update(r, b) < 0 ? NULL : (py_val)r;
 }
 
 static py_val dict_inplace_or(py_val a, py_val b) { return py_dict_update((py_dict *)a, b) < 0 ? NULL : a; }
@@ -416,8 +426,7 @@ static py_val dict_setdefault(py_val self, py_val *args, size_t nargs, py_tuple 
     if (ix < -1)
         return NULL;
     py_val value = nargs > 1 ? args[1] : py_none;
-    insert_new(d, args[0], hash, value);
-    return value;
+    return insert_new(d, args[0], hash, value) < 0 ? NULL : value;
 }
 
 static py_val dict_pop(py_val self, py_val *args, size_t nargs, py_tuple *kwnames)
@@ -489,7 +498,7 @@ static py_val dict_clear(py_val self, py_val *args, size_t nargs, py_tuple *kwna
     if (!py_args_none("dict.clear", nargs, kwnames))
         return NULL;
     py_dict *d = (py_dict *)self;
-    allocate_table(d, MIN_SIZE);
+    (void)allocate_table(d, MIN_SIZE); /* MIN_SIZE cannot fail */
     d->used = d->nentries = 0;
     return py_none;
 }

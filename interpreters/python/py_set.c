@@ -76,20 +76,25 @@ static void insert_clean(set_entry *table, uint64_t mask, py_val key, int64_t ha
 }
 
 /* A new table of the smallest power of two above minimum_used, with the
- * live entries re-inserted in table order. */
-static void resize(py_set *s, int64_t minimum_used)
+ * live entries re-inserted in table order; -1 with MemoryError, the set
+ * as it was, when it cannot be had. */
+static int resize(py_set *s, int64_t minimum_used)
 {
     int64_t size = MIN_SIZE;
     while (size <= minimum_used)
         size <<= 1;
+    set_entry *table = py_alloc_storage((size_t)size * sizeof *table);
+    if (!table)
+        return -1;
     set_entry *old = s->table;
     int64_t old_mask = s->mask;
-    s->table = mt_alloc((size_t)size * sizeof *s->table);
+    s->table = table;
     s->mask = size - 1;
     s->fill = s->used;
     for (int64_t i = 0; i <= old_mask; i++)
         if (live(&old[i]))
             insert_clean(s->table, (uint64_t)s->mask, old[i].key, old[i].hash);
+    return 0;
 }
 
 static int64_t growth(const py_set *s) { return s->used > 50000 ? s->used * 2 : s->used * 4; }
@@ -134,7 +139,10 @@ restart:;
 
 /* Add key (with its hash): 0, or -1 on error.  The last deleted entry
  * the probe passed is reused, as in CPython 3.11; taking a never-used one
- * may grow the table. */
+ * may grow the table.  The table grows after an entry fills it past 3/5
+ * (a MemoryError there leaves the key added, as in CPython); one still
+ * past 4/5 because growing failed takes no new entry before it has grown,
+ * so a probe always ends at a never-used entry. */
 static int add_entry(py_set *s, py_val key, int64_t hash)
 {
 restart:;
@@ -170,12 +178,17 @@ unused:
         s->used++;
         return 0;
     }
+    if ((uint64_t)s->fill * 5 >= mask * 4) {
+        if (resize(s, growth(s)) < 0)
+            return -1;
+        goto restart;
+    }
     e->key = key;
     e->hash = hash;
     s->fill++;
     s->used++;
     if ((uint64_t)s->fill * 5 >= mask * 3)
-        resize(s, growth(s));
+        return resize(s, growth(s));
     return 0;
 }
 
@@ -237,8 +250,8 @@ static int merge(py_set *s, py_set *other)
 {
     if (other == s || other->used == 0)
         return 0;
-    if ((s->fill + other->used) * 5 >= s->mask * 3)
-        resize(s, (s->used + other->used) * 2);
+    if ((s->fill + other->used) * 5 >= s->mask * 3 && resize(s, (s->used + other->used) * 2) < 0)
+        return -1;
     if (s->fill == 0 && s->mask == other->mask && other->fill == other->used) {
         memcpy(s->table, other->table, (size_t)(other->mask + 1) * sizeof *s->table);
         s->fill = other->fill;
@@ -264,8 +277,8 @@ static int update(py_set *s, py_val iterable)
         return merge(s, (py_set *)iterable);
     if (py_type_of(iterable) == &py_dict_type) {
         py_dict *d = (py_dict *)iterable;
-        if ((s->fill + d->used) * 5 >= s->mask * 3)
-            resize(s, (s->used + d->used) * 2);
+        if ((s->fill + d->used) * 5 >= s->mask * 3 && resize(s, (s->used + d->used) * 2) < 0)
+            return -1;
         for (int64_t i = 0; i < d->nentries; i++)
             if (d->entries[i].key && add_entry(s, d->entries[i].key, d->entries[i].hash) < 0)
                 return -1;
@@ -344,7 +357,7 @@ static int difference_update(py_set *s, py_val other)
             return -1;
     }
     if ((uint64_t)(s->fill - s->used) > (uint64_t)s->mask / 4)
-        resize(s, growth(s));
+        return resize(s, growth(s));
     return 0;
 }
 

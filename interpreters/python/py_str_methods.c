@@ -639,12 +639,14 @@ static py_val str_maketrans(py_val self, py_val *args, size_t nargs, py_tuple *k
     for (size_t a = 0, b = 0; a < (size_t)from->size;) {
         uint32_t x = py_utf8_decode(from->data, (size_t)from->size, &a);
         uint32_t y = py_utf8_decode(to->data, (size_t)to->size, &b);
-        py_dict_set(table, py_small(x), py_small(y));
+        if (py_dict_set(table, py_small(x), py_small(y)) < 0)
+            return NULL;
     }
     if (nargs == 3) {
         py_str *deleted = (py_str *)args[2];
         for (size_t at = 0; at < (size_t)deleted->size;)
-            py_dict_set(table, py_small(py_utf8_decode(deleted->data, (size_t)deleted->size, &at)), py_none);
+            if (py_dict_set(table, py_small(py_utf8_decode(deleted->data, (size_t)deleted->size, &at)), py_none) < 0)
+                return NULL;
     }
     return (py_val)table;
 }
