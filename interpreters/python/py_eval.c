@@ -45,6 +45,7 @@ py_val py_op_next(py_val iterator)
 
 int64_t py_op_truth(py_val v) { return py_truth(v); }
 py_val py_op_binary(py_val a, py_val b, int64_t op) { return py_binary(a, b, (py_binary_op)op); }
+py_val py_op_float_binary(py_val a, py_val b, int64_t op) { return py_binary(a, b, (py_binary_op)op); }
 py_val py_op_inplace(py_val a, py_val b, int64_t op) { return py_inplace(a, b, (py_binary_op)op); }
 py_val py_op_compare(py_val a, py_val b, int64_t op) { return py_compare(a, b, (py_compare_op)op); }
 
@@ -63,6 +64,8 @@ py_val py_op_unary(py_val v, int64_t op)
                              op == PY_UNARY_NEG ? "-" : op == PY_UNARY_POS ? "+" : "~", t->name);
     return slot(v);
 }
+
+py_val py_op_float_unary(py_val v, int64_t op) { return py_op_unary(v, op); }
 
 py_val py_op_getattr(py_val v, py_val name) { return py_getattr(v, (py_str *)name); }
 

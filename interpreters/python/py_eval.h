@@ -62,6 +62,12 @@ extern py_obj py_stop_iteration;
 py_val py_op_next(py_val iterator);
 int64_t py_op_truth(py_val v);
 py_val py_op_binary(py_val a, py_val b, int64_t op);
+/* py_op_binary where at least one operand is a float and the other a
+ * float or a small int: it runs no Python code and reads nothing that can
+ * change, so it is called with no effect but raising. */
+py_val py_op_float_binary(py_val a, py_val b, int64_t op);
+/* py_op_unary of a float: the same promise. */
+py_val py_op_float_unary(py_val v, int64_t op);
 py_val py_op_inplace(py_val a, py_val b, int64_t op);
 py_val py_op_compare(py_val a, py_val b, int64_t op);
 py_val py_op_contains(py_val item, py_val container, int64_t negate);

@@ -21,6 +21,8 @@
 #define IS_SMALL(p) MT_IS_NONZERO(MT_AND(WORD(p), MT_CONST(1)))
 #define BOTH_SMALL(a, b) MT_IS_NONZERO(MT_AND(MT_AND(WORD(a), WORD(b)), MT_CONST(1)))
 #define BOOL(cond) ((cond) ? MT_CONST_PTR(py_true) : MT_CONST_PTR(py_false))
+#define IS_FLOAT(p) (!IS_SMALL(p) && \
+    MT_IS_NONZERO(MT_EQ(WORD(MT_LOAD_PTR(p, offsetof(py_obj, type))), WORD(MT_CONST_PTR(&py_float_type)))))
 #define CHECK(p) do { if (IS_NULL(p)) goto error; } while (0)
 #define CHECK_INT(i) do { if (MT_IS_NONZERO(MT_LT(i, MT_CONST(0)))) goto error; } while (0)
 /* Ctrl-C came (py_interrupted): KeyboardInterrupt.  Compiled code reads
@@ -189,6 +191,14 @@ case PY_INPLACE: {
             break;
         }
     }
+    /* a float and a float or small int, for an operator floats have (+=
+     * and + are then the same: floats have no in-place slots): a call
+     * that runs no Python code, so frame stores stay delayed across it */
+    if (!done && insn->arg <= PY_OP_POW && (IS_FLOAT(a) ? IS_SMALL(b) || IS_FLOAT(b) : IS_SMALL(a) && IS_FLOAT(b))) {
+        r = MT_CALL_PTR(py_op_float_binary, MT_EFFECT_CAN_RAISE, a, b, MT_CONST(insn->arg));
+        CHECK(r);
+        done = true;
+    }
     if (!done) {
         r = insn->op == PY_BINARY ? MT_CALL_PTR(py_op_binary, MT_EFFECT_REENTERS, a, b, MT_CONST(insn->arg))
                                   : MT_CALL_PTR(py_op_inplace, MT_EFFECT_REENTERS, a, b, MT_CONST(insn->arg));
@@ -219,6 +229,11 @@ case PY_UNARY_INVERT: {
     if (insn->op == PY_UNARY_NEG && IS_SMALL(v)) { /* -(2a+1) + 2 */
         if ((done = MT_SUB_OV(MT_CONST(2), WORD(v), &w)))
             r = MT_INT_AS_PTR(w);
+    }
+    if (!done && IS_FLOAT(v)) {
+        r = MT_CALL_PTR(py_op_float_unary, MT_EFFECT_CAN_RAISE, v, MT_CONST(insn->op));
+        CHECK(r);
+        done = true;
     }
     if (!done) {
         r = MT_CALL_PTR(py_op_unary, MT_EFFECT_REENTERS, v, MT_CONST(insn->op));
