@@ -48,6 +48,7 @@ py_val py_op_binary(py_val a, py_val b, int64_t op) { return py_binary(a, b, (py
 py_val py_op_float_binary(py_val a, py_val b, int64_t op) { return py_binary(a, b, (py_binary_op)op); }
 py_val py_op_inplace(py_val a, py_val b, int64_t op) { return py_inplace(a, b, (py_binary_op)op); }
 py_val py_op_compare(py_val a, py_val b, int64_t op) { return py_compare(a, b, (py_compare_op)op); }
+py_val py_op_float_compare(py_val a, py_val b, int64_t op) { return py_compare(a, b, (py_compare_op)op); }
 
 py_val py_op_contains(py_val item, py_val container, int64_t negate)
 {

@@ -68,6 +68,8 @@ py_val py_op_binary(py_val a, py_val b, int64_t op);
 py_val py_op_float_binary(py_val a, py_val b, int64_t op);
 /* py_op_unary of a float: the same promise. */
 py_val py_op_float_unary(py_val v, int64_t op);
+/* py_op_compare of such operands: True or False, from their values alone. */
+py_val py_op_float_compare(py_val a, py_val b, int64_t op);
 py_val py_op_inplace(py_val a, py_val b, int64_t op);
 py_val py_op_compare(py_val a, py_val b, int64_t op);
 py_val py_op_contains(py_val item, py_val container, int64_t negate);

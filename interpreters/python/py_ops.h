@@ -256,6 +256,9 @@ case PY_COMPARE: {
         case PY_GE: c = MT_LE(y, x); break;
         }
         r = BOOL(MT_IS_NONZERO(c));
+    } else if (IS_FLOAT(a) ? IS_SMALL(b) || IS_FLOAT(b) : IS_SMALL(a) && IS_FLOAT(b)) {
+        /* exact, never raising, and True or False: a pure function */
+        r = MT_CALL_PTR(py_op_float_compare, MT_EFFECT_ELIDABLE, a, b, MT_CONST(insn->arg));
     } else {
         r = MT_CALL_PTR(py_op_compare, MT_EFFECT_REENTERS, a, b, MT_CONST(insn->arg));
         CHECK(r);

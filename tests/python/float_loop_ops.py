@@ -104,3 +104,18 @@ def unsupported(n):
 
 
 print(unsupported(30))
+
+
+def comparisons(n):
+    x, hits, nan = 0.0, 0, float("nan")
+    while x < n:
+        x += 0.5
+        if x >= 3 and x != 7.5 and 2 <= x and not (x == 10) and x > 1.25:
+            hits += 1
+        if nan < x or nan == nan or x > nan:
+            hits -= 1000
+    big = 2 ** 53 + 1
+    return x, hits, [big == float(big), big > float(big), 0.0 == -0.0, 1 == 1.0, x == n]
+
+
+print(comparisons(1000))
