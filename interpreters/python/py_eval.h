@@ -11,6 +11,7 @@
 #define PY_EVAL_H
 
 #include "py_code.h"
+#include "py_types.h"
 
 #define PY_GREENS(G) G(code) G(pc)
 #define PY_REDS(R) R(PTR, frame)

@@ -21,8 +21,26 @@
 #define IS_SMALL(p) MT_IS_NONZERO(MT_AND(WORD(p), MT_CONST(1)))
 #define BOTH_SMALL(a, b) MT_IS_NONZERO(MT_AND(MT_AND(WORD(a), WORD(b)), MT_CONST(1)))
 #define BOOL(cond) ((cond) ? MT_CONST_PTR(py_true) : MT_CONST_PTR(py_false))
-#define IS_FLOAT(p) (!IS_SMALL(p) && \
-    MT_IS_NONZERO(MT_EQ(WORD(MT_LOAD_PTR(p, offsetof(py_obj, type))), WORD(MT_CONST_PTR(&py_float_type)))))
+/* p, an object (no small int), is of exactly type t */
+#define TYPE_IS(p, t) MT_IS_NONZERO(MT_EQ(WORD(MT_LOAD_PTR(p, offsetof(py_obj, type))), WORD(MT_CONST_PTR(t))))
+#define IS_FLOAT(p) (!IS_SMALL(p) && TYPE_IS(p, &py_float_type))
+/* The small int of x (2x + 1), or the int object when x needs more than
+ * 63 bits. */
+#define INT_FROM_I64(x) ({ mt_int x_ = (x), w_; \
+    MT_ADD_OV(x_, x_, &w_) ? MT_INT_AS_PTR(MT_ADD(w_, MT_CONST(1))) \
+                           : MT_CALL_PTR(py_int_from_i64, MT_EFFECT_NONE, x_); })
+/* &items[i], for a pointer array */
+#define ITEM_AT(items, i) MT_INT_AS_PTR(MT_ADD(WORD(items), MT_SHL(i, MT_CONST(3))))
+/* A list's item at the small int index `key` (negative from the end):
+ * its address in *at, or false when key is no index into it. */
+#define LIST_ITEM(list, key, at) ({ \
+    mt_int i_ = MT_SAR(WORD(key), MT_CONST(1)), n_ = MT_LOAD_INT(list, offsetof(py_list, length)); \
+    if (MT_IS_NONZERO(MT_LT(i_, MT_CONST(0)))) \
+        i_ = MT_ADD(i_, n_); \
+    bool in_ = MT_IN_RANGE(i_, n_); \
+    if (in_) \
+        *(at) = ITEM_AT(MT_LOAD_PTR(list, offsetof(py_list, items)), i_); \
+    in_; })
 #define CHECK(p) do { if (IS_NULL(p)) goto error; } while (0)
 #define CHECK_INT(i) do { if (MT_IS_NONZERO(MT_LT(i, MT_CONST(0)))) goto error; } while (0)
 /* Ctrl-C came (py_interrupted): KeyboardInterrupt.  Compiled code reads
@@ -280,17 +298,30 @@ case PY_CONTAINS: {
     pc++;
     break;
 }
-case PY_SUBSCR: {
-    mt_ptr r = MT_CALL_PTR(py_getitem, MT_EFFECT_REENTERS, GET(ST(2)), GET(ST(1)));
-    CHECK(r);
+case PY_SUBSCR: { /* a list's or a tuple's item at a small int index inline */
+    mt_ptr v = GET(ST(2)), key = GET(ST(1)), at, r;
+    if (!IS_SMALL(v) && IS_SMALL(key) && TYPE_IS(v, &py_list_type) && LIST_ITEM(v, key, &at)) {
+        r = MT_LOAD_PTR(at, 0);
+    } else if (!IS_SMALL(v) && IS_SMALL(key) && TYPE_IS(v, &py_tuple_type) &&
+               MT_IN_RANGE(MT_SAR(WORD(key), MT_CONST(1)), MT_LOAD_INT(v, offsetof(py_tuple, length)))) {
+        r = MT_LOAD_PTR(ITEM_AT(v, MT_SAR(WORD(key), MT_CONST(1))), offsetof(py_tuple, items));
+    } else {
+        r = MT_CALL_PTR(py_getitem, MT_EFFECT_REENTERS, v, key);
+        CHECK(r);
+    }
     PUT(ST(2), r);
     pc++;
     break;
 }
-case PY_STORE_SUBSCR:
-    CHECK_INT(MT_CALL_INT(py_op_setitem, MT_EFFECT_REENTERS, GET(ST(2)), GET(ST(1)), GET(ST(3))));
+case PY_STORE_SUBSCR: { /* a list's item at a small int index inline */
+    mt_ptr v = GET(ST(2)), key = GET(ST(1)), at;
+    if (!IS_SMALL(v) && IS_SMALL(key) && TYPE_IS(v, &py_list_type) && LIST_ITEM(v, key, &at))
+        MT_STORE_PTR(at, 0, GET(ST(3)));
+    else
+        CHECK_INT(MT_CALL_INT(py_op_setitem, MT_EFFECT_REENTERS, v, key, GET(ST(3))));
     pc++;
     break;
+}
 case PY_DELETE_SUBSCR:
     CHECK_INT(MT_CALL_INT(py_op_delitem, MT_EFFECT_REENTERS, GET(ST(2)), GET(ST(1))));
     pc++;
@@ -391,7 +422,22 @@ case PY_GET_ITER: {
     break;
 }
 case PY_FOR_ITER: {
-    mt_ptr item = MT_CALL_PTR(py_op_next, MT_EFFECT_REENTERS, GET(ST(1)));
+    mt_ptr it = GET(ST(1));
+    if (TYPE_IS(it, &py_range_iterator_type)) { /* range_iterator_next, inline */
+        mt_int left = MT_LOAD_INT(it, offsetof(py_range_iterator, remaining));
+        if (MT_IS_NONZERO(MT_LE(left, MT_CONST(0)))) {
+            pc = (size_t)insn->arg;
+            break;
+        }
+        mt_int x = MT_LOAD_INT(it, offsetof(py_range_iterator, next));
+        MT_STORE_INT(it, offsetof(py_range_iterator, remaining), MT_SUB(left, MT_CONST(1)));
+        MT_STORE_INT(it, offsetof(py_range_iterator, next),
+                     MT_ADD(x, MT_LOAD_INT(it, offsetof(py_range_iterator, step))));
+        PUT(AT(insn->top), INT_FROM_I64(x));
+        pc++;
+        break;
+    }
+    mt_ptr item = MT_CALL_PTR(py_op_next, MT_EFFECT_REENTERS, it);
     CHECK(item);
     if (MT_IS_NONZERO(MT_EQ(WORD(item), WORD(MT_CONST_PTR(&py_stop_iteration))))) {
         pc = (size_t)insn->arg;

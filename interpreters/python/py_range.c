@@ -207,11 +207,6 @@ static py_val range_getitem(py_val v, py_val key)
 
 /* ---- iterators ---------------------------------------------------------------------------------- */
 
-typedef struct range_iterator {
-    py_obj head;
-    int64_t next, step, remaining;
-} range_iterator;
-
 typedef struct longrange_iterator {
     py_obj head;
     py_val next, step, remaining;
@@ -219,7 +214,7 @@ typedef struct longrange_iterator {
 
 static py_val range_iterator_next(py_val v)
 {
-    range_iterator *it = (range_iterator *)v;
+    py_range_iterator *it = (py_range_iterator *)v;
     if (it->remaining <= 0)
         return NULL;
     it->remaining--;
@@ -241,7 +236,7 @@ static py_val longrange_iterator_next(py_val v)
 
 static py_val iterator_self(py_val v) { return v; }
 
-static py_type range_iterator_type = {
+py_type py_range_iterator_type = {
     .head = {&py_type_type}, .name = "range_iterator", .iter = iterator_self, .next = range_iterator_next,
 };
 static py_type longrange_iterator_type = {
@@ -255,8 +250,8 @@ static py_val iterate(py_val first, py_val step, py_val length)
     py_val last = sign(length) > 0 ? add(first, mul(sub(length, py_small(1)), step)) : first;
     if (py_int_as_i64(first, &a) && py_int_as_i64(step, &s) && py_int_as_i64(length, &n) &&
         py_int_as_i64(last, &z)) {
-        range_iterator *it = mt_alloc(sizeof *it);
-        *it = (range_iterator){{&range_iterator_type}, a, s, n};
+        py_range_iterator *it = mt_alloc(sizeof *it);
+        *it = (py_range_iterator){{&py_range_iterator_type}, a, s, n};
         return (py_val)it;
     }
     longrange_iterator *it = mt_alloc(sizeof *it);

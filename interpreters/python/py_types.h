@@ -30,6 +30,14 @@ typedef struct py_range {
     py_val start, stop, step, length; /* ints; step != 0 */
 } py_range;
 
+/* The iterator of a range whose items fit int64: FOR_ITER steps it
+ * inline (py_ops.h). */
+typedef struct py_range_iterator {
+    py_obj head;
+    int64_t next, step, remaining;
+} py_range_iterator;
+extern py_type py_range_iterator_type;
+
 typedef struct py_slice {
     py_obj head;
     py_val start, stop, step; /* any objects, None when not given */
