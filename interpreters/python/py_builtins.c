@@ -69,7 +69,7 @@ static py_val builtin_input(py_val self, py_val *args, size_t nargs, py_tuple *k
 
 /* ---- one-argument functions ---------------------------------------------------------- */
 
-static py_val builtin_len(py_val self, py_val *args, size_t nargs, py_tuple *kwnames)
+py_val py_builtin_len(py_val self, py_val *args, size_t nargs, py_tuple *kwnames)
 {
     (void)self;
     if (!py_args_one("len", nargs, kwnames))
@@ -443,7 +443,7 @@ static const py_method_def functions[] = {
     {"chr", builtin_chr},         {"divmod", builtin_divmod},     {"format", builtin_format},
     {"hash", builtin_hash},       {"hex", builtin_hex},           {"id", builtin_id},
     {"input", builtin_input},     {"isinstance", builtin_isinstance}, {"issubclass", builtin_issubclass},
-    {"iter", builtin_iter},       {"len", builtin_len},           {"max", builtin_max},
+    {"iter", builtin_iter},       {"len", py_builtin_len},           {"max", builtin_max},
     {"min", builtin_min},         {"next", builtin_next},         {"oct", builtin_oct},
     {"open", builtin_open},       {"ord", builtin_ord},           {"pow", builtin_pow},
     {"print", builtin_print},     {"repr", builtin_repr},         {"round", builtin_round},

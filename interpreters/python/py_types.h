@@ -68,6 +68,8 @@ typedef struct py_builtin {
     const py_method_def *def;
     py_val self;
 } py_builtin;
+/* len(), which traces do inline for lists, tuples and strs (py_ops.h). */
+py_val py_builtin_len(py_val self, py_val *args, size_t nargs, py_tuple *kwnames);
 
 /* ---- ints ------------------------------------------------------------------------ */
 

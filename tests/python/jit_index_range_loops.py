@@ -78,3 +78,27 @@ def shared_iterator(n):
 
 
 print(shared_iterator(101))
+
+
+def lengths(n):
+    xs, t, s, total = [], (1, 2, 3), "héllo wörld", 0
+    i = 0
+    while i < n:
+        xs.append(i)
+        total += len(xs) + len(t) + len(s) + len({i: i}) + len(range(i)) + len(b"ab") + len("")
+        if len(xs) > 7:
+            del xs[:3]
+        i += 1
+    return total, len(xs)
+
+
+print(lengths(300))
+
+
+def shadowed(n):
+    def len(x):
+        return -1
+    return sum(len(range(i)) for i in range(n))
+
+
+print(shadowed(50))
