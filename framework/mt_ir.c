@@ -100,6 +100,8 @@ uint32_t mt_ir_snapshot_add(mt_trace *t, const int64_t *greens, uint32_t ngreens
     s->replay = mt_ir_pool_add(t, replay, nreplay);
     s->pending = s->npending = 0;
     s->virt = s->nvirt = 0;
+    s->plan = MT_NO_PLAN;
+    s->nfix = 0;
     return t->nsnaps++;
 }
 
@@ -114,6 +116,43 @@ static int compare_refs(const void *x, const void *y)
 {
     mt_ref a = *(const mt_ref *)x, b = *(const mt_ref *)y;
     return (a > b) - (a < b);
+}
+
+/* The index of `r` in the sorted virtual list. */
+static uint32_t entry_of(const mt_ref *list, uint32_t n, mt_ref r)
+{
+    const mt_ref *at = bsearch(&r, list, n, sizeof *list, compare_refs);
+    return (uint32_t)(at - list);
+}
+
+/* Snapshot s's plan (mt_snapshot.plan) for its virtual list `list`,
+ * built in *work. */
+static void plan_deopt(mt_trace *t, mt_snapshot *s, const mt_ref *list, mt_ref **work, uint32_t *maxwork)
+{
+    uint32_t n = s->nvirt, nvalues = s->nreds + s->nreplay, k = 0;
+    s->plan = MT_NO_PLAN;
+    s->nfix = 0;
+    if (!n)
+        return;
+    MT_RESERVE(*work, *maxwork, 2 * n + 2 * nvalues);
+    mt_ref *w = *work;
+    for (uint32_t i = 0; i < n; i++) {
+        const mt_ins *ins = &t->ins[list[i]];
+        bool store = ins->op != MT_IR_NEW && (ins->flags & MT_INSF_SUNK);
+        mt_ref value = store ? mt_ir_stored_value(ins) : 0;
+        w[i] = store ? entry_of(list, n, ins->a) : 0;
+        w[n + i] = store && mt_ir_is_sunk_new(t, value) ? entry_of(list, n, value) : MT_NO_PLAN;
+    }
+    k = 2 * n;
+    for (uint32_t i = 0; i < nvalues; i++) {
+        mt_ref r = mt_snapshot_ref(t, s, i);
+        if (r && mt_ir_is_sunk_new(t, r)) {
+            w[k++] = i;
+            w[k++] = entry_of(list, n, r);
+        }
+    }
+    s->plan = mt_ir_pool_add(t, w, k);
+    s->nfix = (k - 2 * n) / 2;
 }
 
 void mt_ir_snapshot_virtuals(mt_trace *t)
@@ -190,6 +229,7 @@ void mt_ir_snapshot_virtuals(mt_trace *t)
             qsort(list, nlist, sizeof *list, compare_refs);
         s->virt = mt_ir_pool_add(t, list, nlist);
         s->nvirt = nlist;
+        plan_deopt(t, s, list, &work, &maxwork);
     }
 }
 

@@ -157,7 +157,15 @@ typedef struct mt_snapshot {
     uint32_t replay, nreplay; /* index into trace->pool */
     uint32_t pending, npending; /* index into trace->pool */
     uint32_t virt, nvirt;     /* index into trace->pool */
+    /* How deopt builds the virtual list (mt_ir_snapshot_virtuals), so
+     * that it walks no IR but the entries: at `plan` in trace->pool, per
+     * entry the index in the list of the object a store writes into (0
+     * for the others), then per entry the index of the sunk NEW a store
+     * stores (MT_NO_PLAN: none), then `nfix` pairs (exit value i, entry j):
+     * exit value i names the object entry j builds.  MT_NO_PLAN: none. */
+    uint32_t plan, nfix;
 } mt_snapshot;
+#define MT_NO_PLAN UINT32_MAX
 
 static inline uint32_t mt_snapshot_nvalues(const mt_snapshot *s)
 {

@@ -448,23 +448,22 @@ static void note_abort(const mt_jitdriver *d, const char *what, const mt_rec_res
 
 /* ---- running and deopt ----------------------------------------------------- */
 
-/* The object the sunk NEW `ref` became; objects[i] belongs to virt[i]. */
-static int64_t object_of(const mt_ref *virt, void *const *objects, mt_ref ref)
-{
-    uint32_t i = 0;
-    while (virt[i] != ref)
-        i++;
-    return (int64_t)(intptr_t)objects[i];
-}
-
+/* Deopt's side of the virtual list, by the snapshot's plan: each sunk
+ * NEW allocated, each store into one (or delayed, into an object that
+ * exists) replayed in trace order, then the exit values that name a
+ * virtual object pointed at what it became. */
 void mt_jit_materialize(const mt_trace *ir, const mt_snapshot *s, int64_t *values)
 {
     if (!s->nvirt)
         return;
-    const mt_ref *virt = ir->pool + s->virt;
+    if (s->plan == MT_NO_PLAN)
+        mt_die(70, "internal error: a snapshot with a virtual list has no deopt plan");
+    uint32_t n = s->nvirt;
+    const mt_ref *virt = ir->pool + s->virt, *object_at = ir->pool + s->plan, *value_at = object_at + n;
+    const mt_ref *fix = value_at + n;
     int64_t *stored = values + s->nreds + s->nreplay;
-    void *objects[s->nvirt];
-    for (uint32_t i = 0; i < s->nvirt; i++) {
+    void *objects[n];
+    for (uint32_t i = 0; i < n; i++) {
         const mt_ins *ins = &ir->ins[virt[i]];
         if (ins->op == MT_IR_NEW) {
             objects[i] = mt_alloc((size_t)ins->aux);
@@ -475,19 +474,15 @@ void mt_jit_materialize(const mt_trace *ir, const mt_snapshot *s, int64_t *value
             continue;
         }
         /* NEWs come before the stores into them and of them. */
-        char *obj = (char *)(intptr_t)object_of(virt, objects, ins->a);
-        mt_ref vref = mt_ir_stored_value(ins);
-        int64_t value = mt_ir_is_sunk_new(ir, vref) ? object_of(virt, objects, vref) : stored[i];
+        char *obj = objects[object_at[i]];
+        int64_t value = value_at[i] != MT_NO_PLAN ? (int64_t)(intptr_t)objects[value_at[i]] : stored[i];
         if (ins->op == MT_IR_STORE_U8)
             obj[ir->ins[ins->b].aux] = (char)value;
         else
             memcpy(obj + ins->aux, &value, sizeof value);
     }
-    for (uint32_t i = 0; i < s->nreds + s->nreplay; i++) {
-        mt_ref r = mt_snapshot_ref(ir, s, i);
-        if (r && mt_ir_is_sunk_new(ir, r))
-            values[i] = object_of(virt, objects, r);
-    }
+    for (uint32_t k = 0; k < s->nfix; k++)
+        values[fix[2 * k]] = (int64_t)(intptr_t)objects[fix[2 * k + 1]];
 }
 
 /* The state a guard's snapshot describes: its instruction's greens, and
