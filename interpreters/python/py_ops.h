@@ -507,14 +507,14 @@ generic_call:
         ((const py_method_def *)MT_PROMOTE_PTR(MT_LOAD_PTR(callee, offsetof(py_builtin, def))))->fn == py_builtin_len) {
         mt_ptr arg = GET(AT(first));
         int64_t at = -1; /* where the object keeps its length */
-        if (IS_SMALL(arg))
-            at = -1;
-        else if (TYPE_IS(arg, &py_list_type))
-            at = offsetof(py_list, length);
-        else if (TYPE_IS(arg, &py_tuple_type))
-            at = offsetof(py_tuple, length);
-        else if (TYPE_IS(arg, &py_str_type))
-            at = offsetof(py_str, length);
+        if (!IS_SMALL(arg)) {
+            if (TYPE_IS(arg, &py_list_type))
+                at = offsetof(py_list, length);
+            else if (TYPE_IS(arg, &py_tuple_type))
+                at = offsetof(py_tuple, length);
+            else if (TYPE_IS(arg, &py_str_type))
+                at = offsetof(py_str, length);
+        }
         if (at >= 0) {
             mt_int n = MT_LOAD_INT(arg, at);
             PUT(AT(first - 1), MT_INT_AS_PTR(MT_ADD(MT_ADD(n, n), MT_CONST(1))));
