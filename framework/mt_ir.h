@@ -308,16 +308,6 @@ static inline bool mt_snapshot_only_stores(const mt_trace *t, const mt_snapshot 
     return true;
 }
 
-/* The index in snapshot `s`'s virtual list of the object the delayed
- * store `store` (an entry of it) writes into. */
-static inline uint32_t mt_snapshot_object_index(const mt_trace *t, const mt_snapshot *s, mt_ref store)
-{
-    uint32_t i = 0;
-    while (t->pool[s->virt + i] != t->ins[store].a)
-        i++;
-    return i;
-}
-
 /* Set the pending list of snapshot `snap`. */
 void mt_ir_snapshot_pending(mt_trace *t, uint32_t snap, const mt_ref *stores, uint32_t n);
 /* Fill in every snapshot's virtual list from the sunk instructions. */

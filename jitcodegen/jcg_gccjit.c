@@ -332,6 +332,17 @@ static void hand_over(void)
     pthread_mutex_unlock(&NS.lock);
 }
 
+/* A background compile: the thread started if need be, then the open
+ * batch handed over; false, with the reason in err, if the thread could
+ * not start. */
+static bool to_thread(char *err, size_t errsize)
+{
+    if (!start_thread(err, errsize))
+        return false;
+    hand_over();
+    return true;
+}
+
 /* ---- the toolchain ----------------------------------------------------------- */
 
 static bool on_path(const char *tool)
@@ -538,12 +549,8 @@ static mt_compile_status native_compile(mt_jittrace *t, bool sync, char *err, si
     }
     t->code = code;
     keep(code);
-    if (!sync) {
-        if (!start_thread(err, errsize))
-            return MT_COMPILE_BROKEN;
-        hand_over();
-        return MT_COMPILE_PENDING;
-    }
+    if (!sync)
+        return to_thread(err, errsize) ? MT_COMPILE_PENDING : MT_COMPILE_BROKEN;
     compile_batch(b);
     code->delivered = true;
     if (batch_failed(b, err, errsize))
@@ -585,12 +592,8 @@ static bool upgrade(jcg_code *code, char *err, size_t errsize)
     if (!b)
         return true; /* it stays quick */
     code->upgrading = true;
-    if (!sync) {
-        if (!start_thread(err, errsize))
-            return false;
-        hand_over();
-        return true;
-    }
+    if (!sync)
+        return to_thread(err, errsize);
     compile_batch(b);
     mt_jit_stats()->compile_ms += b->build_ms;
     return finish_upgrade(code, b, err, errsize);

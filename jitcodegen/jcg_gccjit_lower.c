@@ -109,6 +109,13 @@ static void tail_call(lower *l, gcc_jit_block *block, gcc_jit_rvalue *target)
 static gcc_jit_rvalue *compare(lower *l, enum gcc_jit_comparison op, gcc_jit_rvalue *a, gcc_jit_rvalue *b);
 static gcc_jit_rvalue *binary(lower *l, enum gcc_jit_binary_op op, gcc_jit_rvalue *a, gcc_jit_rvalue *b);
 
+/* *(int64_t *)(base + offset) */
+static gcc_jit_lvalue *word_field(lower *l, gcc_jit_rvalue *base, int64_t offset)
+{
+    gcc_jit_rvalue *address = binary(l, GCC_JIT_BINARY_OP_PLUS, base, word_const(l, offset));
+    return jcg_lib.rvalue_dereference(as_ptr(l, address, l->word_ptr), NULL);
+}
+
 /* ---- guard exits ---------------------------------------------------------- */
 
 /* The delayed stores of a snapshot that builds nothing, made here:
@@ -119,8 +126,7 @@ static void delayed_stores(lower *l, gcc_jit_block *block, const mt_snapshot *s)
         const mt_ins *ins = &l->ir->ins[l->ir->pool[s->virt + i]];
         if (!(ins->flags & MT_INSF_SUNK))
             continue; /* an object */
-        gcc_jit_rvalue *address = binary(l, GCC_JIT_BINARY_OP_PLUS, val(l, ins->a), word_const(l, ins->aux));
-        jcg_lib.block_add_assignment(block, NULL, jcg_lib.rvalue_dereference(as_ptr(l, address, l->word_ptr), NULL),
+        jcg_lib.block_add_assignment(block, NULL, word_field(l, val(l, ins->a), ins->aux),
                                      val(l, mt_ir_stored_value(ins)));
     }
 }
@@ -354,12 +360,8 @@ static gcc_jit_lvalue *byte_at(lower *l)
     return jcg_lib.context_new_array_access(l->ctxt, NULL, as_ptr(l, A, l->byte_ptr), B);
 }
 
-/* *(int64_t *)(a + aux) */
-static gcc_jit_lvalue *field(lower *l)
-{
-    gcc_jit_rvalue *address = binary(l, GCC_JIT_BINARY_OP_PLUS, A, word_const(l, l->ins->aux));
-    return jcg_lib.rvalue_dereference(as_ptr(l, address, l->word_ptr), NULL);
-}
+/* *(int64_t *)(a + aux) of the current instruction */
+static gcc_jit_lvalue *field(lower *l) { return word_field(l, A, l->ins->aux); }
 
 /* A volatile load.  libgccjit 12 does not mark a dereference of a
  * pointer to volatile as volatile (gcc hoisted a loop's read of a signal

@@ -904,8 +904,9 @@ static void exit_value(emit *e, const exit_path *x, int32_t disp, mt_ref r)
 
 /* The delayed stores of a snapshot that builds nothing (word stores: no
  * byte store is a frame access), made from the exit buffer, where their
- * objects and values are exit values: false, with nothing emitted, for
- * one mt_jit_materialize must do. */
+ * objects (at the list index the snapshot's deopt plan gives) and values
+ * are exit values: false, with nothing emitted, for one
+ * mt_jit_materialize must do. */
 static bool delayed_stores(emit *e, const mt_snapshot *s, uint32_t n)
 {
     const mt_trace *ir = e->ir;
@@ -922,7 +923,7 @@ static bool delayed_stores(emit *e, const mt_snapshot *s, uint32_t n)
         const mt_ins *ins = &ir->ins[r];
         if (!(ins->flags & MT_INSF_SUNK))
             continue; /* an object */
-        load(e, R11, RAX, 8 * (int32_t)(n + mt_snapshot_object_index(ir, s, r)));
+        load(e, R11, RAX, 8 * (int32_t)(n + ir->pool[s->plan + i]));
         load(e, RCX, RAX, 8 * (int32_t)(n + i));
         store(e, R11, (int32_t)ins->aux, RCX);
     }

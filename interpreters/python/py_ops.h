@@ -458,8 +458,7 @@ case PY_CALL_KW: {
     bool kw = insn->op == PY_CALL_KW;
     uint32_t nargs = (uint32_t)insn->arg, first = insn->top - nargs - kw; /* the callee's height */
     mt_ptr callee = GET(AT(first - 1));
-    if (!IS_SMALL(callee) &&
-        MT_IS_NONZERO(MT_EQ(WORD(MT_LOAD_PTR(callee, offsetof(py_obj, type))), WORD(MT_CONST_PTR(&py_function_type))))) {
+    if (!IS_SMALL(callee) && TYPE_IS(callee, &py_function_type)) {
         /* a Python function: its frame, then the interpreter goes on in it */
         const py_code *callee_code = MT_PROMOTE_PTR(MT_LOAD_PTR(callee, offsetof(py_function, code)));
         mt_ptr callee_frame;
